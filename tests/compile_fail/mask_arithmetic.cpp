@@ -1,0 +1,12 @@
+// Arithmetic on a bool (mask) matrix.
+// expect-error: cxla: arithmetic on bool \(mask\) matrices is not defined
+#include <cxla/cxla.hpp>
+int main() {
+  cxla::matrix<bool, 2, 2> M{};
+#ifdef CXLA_COMPILE_FAIL
+  auto S = M + M;
+  return S(0, 0) ? 1 : 0;
+#else
+  return M == M ? 0 : 1;
+#endif
+}

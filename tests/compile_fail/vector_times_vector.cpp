@@ -1,0 +1,14 @@
+// a * b for two column vectors: neither dot nor outer is implied.
+// expect-error: cxla: shape mismatch in a \* b
+// expect-within-15: (dot\(a, b\))
+#include <cxla/cxla.hpp>
+int main() {
+  cxla::vector<double, 3> a{};
+  cxla::vector<double, 3> b{};
+#ifdef CXLA_COMPILE_FAIL
+  auto p = a * b;
+#else
+  auto p = cxla::dot(a, b);
+#endif
+  return static_cast<int>(p);
+}
