@@ -7,8 +7,9 @@ int main() {
   cxla::vector<double, 3> b{};
 #ifdef CXLA_COMPILE_FAIL
   auto p = a * b;
+  return static_cast<int>(p[0]);
 #else
   auto p = cxla::dot(a, b);
-#endif
   return static_cast<int>(p);
+#endif
 }
