@@ -2,5 +2,9 @@
 // (host-only printing).
 #pragma once
 
+#include "math.hpp"
 #include "matrix.hpp"
 #include "ops.hpp"
+#include "softmax.hpp"
+#include "attention.hpp"
+#include "spans.hpp"

@@ -19,6 +19,7 @@
 
 #include <cstddef>
 #include <type_traits>
+#include <utility>
 
 #include "detail/arith.hpp"
 #include "detail/checks.hpp"
@@ -57,10 +58,343 @@ constexpr T dot_lanes(const T* a, const T* b) noexcept {
   return reduce_lanes<(N < lanes ? N : lanes)>(p);
 }
 
+// ---- run-time kernels ---------------------------------------------------------------
+// At run time, X * w and A * B for float and double use the kernels below, written with
+// the GCC/Clang vector extensions (one portable source for AVX, SSE and NEON). They add the
+// same terms in the same order as the constexpr loops above, so results are bit-identical
+// (checked by the static, runtime and benchmark suites); only the grouping of independent
+// sums into registers differs. Define CXLA_NO_SIMD to use the constexpr loops at run time too.
+//
+// Two facts keep the vector kernels exact. (1) Every partial sum of the constexpr loops starts
+// at +0, so none of their intermediate values is ever -0 (in round-to-nearest, x + y is -0
+// only if both are -0). (2) Hence starting a partial sum at its first product instead changes
+// at most the sign of a zero (-0 where the loop has +0), and adding +0 maps -0 back to +0 and
+// leaves every other value alone. So the kernels may start partial sums at the first product,
+// pad absent lanes and rows with +0, and add +0 once to each result.
+#if !defined(CXLA_NO_SIMD) && (defined(__GNUC__) || defined(__clang__)) && \
+    (defined(__SSE2__) || defined(__ARM_NEON) || defined(__ALTIVEC__))
+#define CXLA_SIMD 1
+#else
+#define CXLA_SIMD 0
+#endif
+
+#if CXLA_SIMD
+
+template <class T>
+inline constexpr bool simd_element = std::is_same_v<T, float> || std::is_same_v<T, double>;
+
+// Vector of `bytes` bytes of T.
+template <class T, size_t bytes>
+using vec __attribute__((vector_size(bytes))) = T;
+
+// Vectors pass by reference only: a wide vector by value would change the calling
+// convention with the target's vector width (-Wpsabi).
+template <class V, class T>
+[[gnu::always_inline]] inline void load(V& v, const T* p) noexcept {
+  __builtin_memcpy(&v, p, sizeof v);
+}
+
+// v = the first `count` elements at p, the other lanes +0 (count is a constant). Built
+// from the widest loads that fit, so no lane is assembled through memory.
+template <class V, class H, size_t... k>
+[[gnu::always_inline]] inline void concat(V& v, const H& low, const H& high, std::index_sequence<k...>) noexcept {
+  v = __builtin_shufflevector(low, high, k...);
+}
+template <size_t count, class V, class T>
+[[gnu::always_inline]] inline void load_first(V& v, const T* p) noexcept {
+  constexpr size_t n = sizeof(V) / sizeof(T);
+  if constexpr (count == 0) {
+    v = V{};
+  } else if constexpr (count == n) {
+    load(v, p);
+  } else if constexpr (n == 2) {
+    v = V{p[0], T{}};
+  } else {
+    using H = vec<T, sizeof(V) / 2>;
+    H low, high{};
+    if constexpr (count >= n / 2) {
+      load(low, p);
+      load_first<count - n / 2>(high, p + n / 2);
+    } else {
+      load_first<count>(low, p);
+    }
+    concat(v, low, high, std::make_index_sequence<n>{});
+  }
+}
+
+// The first `count` lanes of v to p (count is a constant).
+template <size_t count, class V, class T>
+[[gnu::always_inline]] inline void store_first(T* p, const V& v) noexcept {
+  if constexpr (count * sizeof(T) == sizeof(V)) {
+    __builtin_memcpy(p, &v, sizeof v);
+  } else {
+#pragma GCC unroll 8
+    for (size_t k = 0; k < count; ++k) p[k] = v[k];
+  }
+}
+
+// X * w keeps the eight partial sums p0..p7 of a row in vector lanes and runs the combine
+// tree ((p0+p4)+(p2+p6))+((p1+p5)+(p3+p7)) on several rows at once:
+//   q-level  qk = pk + pk+4   (k = 0..3)
+//   t-level  t0 = q0 + q2, t1 = q1 + q3
+//   result   y = t0 + t1
+// With C <= 4 the rows start at the q-level (p4..p7 are absent), with C <= 2 at the t-level.
+
+// float: blocks of 8 rows, a row's p0..p7 in one 8-lane vector, q-level two rows per vector.
+template <size_t rows, size_t R, size_t C>
+[[gnu::always_inline]] inline void matvec_block(const float (&X)[R][C], const float (&w)[C], float (&y)[R],
+                                                size_t i) noexcept {
+  using v8 = vec<float, 32>;
+  if constexpr (C == 2) {
+    // Four rows per vector, lanes [p0 p1] per row: X's rows are contiguous.
+    const v8 wv{w[0], w[1], w[0], w[1], w[0], w[1], w[0], w[1]};
+    v8 x0;
+    load_first<rows < 4 ? 2 * rows : 8>(x0, &X[i][0]);
+    const v8 t0 = v8{} + x0 * wv;
+    if constexpr (rows <= 4) {
+      const vec<float, 16> sums =
+          __builtin_shufflevector(t0, t0, 0, 2, 4, 6) + __builtin_shufflevector(t0, t0, 1, 3, 5, 7);
+      store_first<rows>(&y[i], sums);
+    } else {
+      v8 x1;
+      load_first<2 * rows - 8>(x1, &X[i + 4][0]);
+      const v8 t1 = v8{} + x1 * wv;
+      // rows in the order 0 1 4 5 2 3 6 7 (in-lane shuffles), then one 64-bit permute
+      const v8 sums = __builtin_shufflevector(t0, t1, 0, 2, 8, 10, 4, 6, 12, 14) +
+                      __builtin_shufflevector(t0, t1, 1, 3, 9, 11, 5, 7, 13, 15);
+      store_first<rows>(&y[i], __builtin_shufflevector(sums, sums, 0, 1, 4, 5, 2, 3, 6, 7));
+    }
+    return;
+  }
+  v8 q[4]{};  // q[m]: lanes [q0..q3 of row 2m | q0..q3 of row 2m+1]
+  if constexpr (C <= 4) {
+    vec<float, 16> w4;
+    load_first<C>(w4, &w[0]);
+    const v8 wv = __builtin_shufflevector(w4, w4, 0, 1, 2, 3, 0, 1, 2, 3);
+#pragma GCC unroll 4
+    for (size_t m = 0; 2 * m < rows; ++m) {
+      v8 x{};
+      if constexpr (C == 4) {
+        if (2 * m + 1 < rows)
+          load(x, &X[i + 2 * m][0]);
+        else
+          load_first<4>(x, &X[i + 2 * m][0]);
+      } else {
+        for (size_t k = 0; k < C; ++k) x[k] = X[i + 2 * m][k];
+        if (2 * m + 1 < rows)
+          for (size_t k = 0; k < C; ++k) x[k + 4] = X[i + 2 * m + 1][k];
+      }
+      q[m] = x * wv;  // (+0 added to the result)
+    }
+  } else {
+    // Each partial sum starts at its first product (+0 added to the result).
+    constexpr size_t full = C - C % 8;
+    v8 p[8]{};
+    if constexpr (full > 0) {
+      v8 wv, x;
+      load(wv, &w[0]);
+#pragma GCC unroll 8
+      for (size_t r = 0; r < rows; ++r) {
+        load(x, &X[i + r][0]);
+        p[r] = x * wv;
+      }
+    }
+    for (size_t jb = 8; jb < full; jb += 8) {
+      v8 wv, x;
+      load(wv, &w[jb]);
+#pragma GCC unroll 8
+      for (size_t r = 0; r < rows; ++r) {
+        load(x, &X[i + r][jb]);
+        p[r] = p[r] + x * wv;
+      }
+    }
+    if constexpr (C % 8 != 0) {
+      v8 wv, x;
+      load_first<C % 8>(wv, &w[full]);
+#pragma GCC unroll 8
+      for (size_t r = 0; r < rows; ++r) {
+        load_first<C % 8>(x, &X[i + r][full]);
+        p[r] = (full > 0) ? p[r] + x * wv : x * wv;
+      }
+    }
+#pragma GCC unroll 4
+    for (size_t m = 0; m < 4; ++m)
+      q[m] = __builtin_shufflevector(p[2 * m], p[2 * m + 1], 0, 1, 2, 3, 8, 9, 10, 11) +
+             __builtin_shufflevector(p[2 * m], p[2 * m + 1], 4, 5, 6, 7, 12, 13, 14, 15);
+  }
+  // t-level, lanes [t0 t1 of rows 4n, 4n+2 | t0 t1 of rows 4n+1, 4n+3]
+  const v8 t0 = __builtin_shufflevector(q[0], q[1], 0, 1, 8, 9, 4, 5, 12, 13) +
+                __builtin_shufflevector(q[0], q[1], 2, 3, 10, 11, 6, 7, 14, 15);
+  const v8 t1 = __builtin_shufflevector(q[2], q[3], 0, 1, 8, 9, 4, 5, 12, 13) +
+                __builtin_shufflevector(q[2], q[3], 2, 3, 10, 11, 6, 7, 14, 15);
+  // rows in the order 0 2 4 6 1 3 5 7
+  const v8 sums = (__builtin_shufflevector(t0, t1, 0, 2, 8, 10, 4, 6, 12, 14) +
+                   __builtin_shufflevector(t0, t1, 1, 3, 9, 11, 5, 7, 13, 15)) +
+                  v8{};
+  store_first<rows>(&y[i], __builtin_shufflevector(sums, sums, 0, 4, 1, 5, 2, 6, 3, 7));
+}
+
+// double: blocks of 4 rows, a row's p0..p7 in two 4-lane vectors (lo: p0..p3, hi: p4..p7),
+// q-level one row per vector.
+template <size_t rows, size_t R, size_t C>
+[[gnu::always_inline]] inline void matvec_block(const double (&X)[R][C], const double (&w)[C],
+                                                double (&y)[R], size_t i) noexcept {
+  using v4 = vec<double, 32>;
+  if constexpr (C == 2) {
+    // Two rows per vector, lanes [p0 p1] per row: X's rows are contiguous.
+    const v4 wv{w[0], w[1], w[0], w[1]};
+    v4 x0{}, x1{};
+    load_first<rows < 2 ? 2 * rows : 4>(x0, &X[i][0]);
+    if constexpr (rows > 2) load_first<2 * rows - 4>(x1, &X[i + 2][0]);
+    const v4 t0 = v4{} + x0 * wv, t1 = v4{} + x1 * wv;
+    // rows in the order 0 2 1 3 (in-lane shuffles), then one permute
+    const v4 sums = __builtin_shufflevector(t0, t1, 0, 4, 2, 6) + __builtin_shufflevector(t0, t1, 1, 5, 3, 7);
+    store_first<rows>(&y[i], __builtin_shufflevector(sums, sums, 0, 2, 1, 3));
+    return;
+  }
+  v4 q[4]{};
+  if constexpr (C <= 4) {
+    v4 wv;
+    load_first<C>(wv, &w[0]);
+#pragma GCC unroll 4
+    for (size_t r = 0; r < rows; ++r) {
+      v4 x;
+      load_first<C>(x, &X[i + r][0]);
+      q[r] = x * wv;  // (+0 added to the result)
+    }
+  } else {
+    // Each partial sum starts at its first product (+0 added to the result).
+    constexpr size_t full = C - C % 8;
+    v4 lo[4]{}, hi[4]{};
+    if constexpr (full > 0) {
+      v4 wlo, whi, x;
+      load(wlo, &w[0]);
+      load(whi, &w[4]);
+#pragma GCC unroll 4
+      for (size_t r = 0; r < rows; ++r) {
+        load(x, &X[i + r][0]);
+        lo[r] = x * wlo;
+        load(x, &X[i + r][4]);
+        hi[r] = x * whi;
+      }
+    }
+    for (size_t jb = 8; jb < full; jb += 8) {
+      v4 wlo, whi, x;
+      load(wlo, &w[jb]);
+      load(whi, &w[jb + 4]);
+#pragma GCC unroll 4
+      for (size_t r = 0; r < rows; ++r) {
+        load(x, &X[i + r][jb]);
+        lo[r] = lo[r] + x * wlo;
+        load(x, &X[i + r][jb + 4]);
+        hi[r] = hi[r] + x * whi;
+      }
+    }
+    if constexpr (C % 8 != 0) {
+      constexpr size_t tail = C % 8;
+      v4 wlo, whi{}, x;
+      load_first<tail < 4 ? tail : 4>(wlo, &w[full]);
+      if constexpr (tail > 4) load_first<tail - 4>(whi, &w[full + 4]);
+#pragma GCC unroll 4
+      for (size_t r = 0; r < rows; ++r) {
+        load_first<tail < 4 ? tail : 4>(x, &X[i + r][full]);
+        lo[r] = (full > 0) ? lo[r] + x * wlo : x * wlo;
+        if constexpr (tail > 4) {
+          load_first<tail - 4>(x, &X[i + r][full + 4]);
+          hi[r] = (full > 0) ? hi[r] + x * whi : x * whi;
+        }
+      }
+    }
+#pragma GCC unroll 4
+    for (size_t r = 0; r < rows; ++r) q[r] = lo[r] + hi[r];
+  }
+  // t-level, lanes [t0 t1 of row r, t0 t1 of row r + 2]
+  const v4 c0 = __builtin_shufflevector(q[0], q[2], 0, 1, 4, 5) + __builtin_shufflevector(q[0], q[2], 2, 3, 6, 7);
+  const v4 c1 = __builtin_shufflevector(q[1], q[3], 0, 1, 4, 5) + __builtin_shufflevector(q[1], q[3], 2, 3, 6, 7);
+  const v4 sums =
+      (__builtin_shufflevector(c0, c1, 0, 4, 2, 6) + __builtin_shufflevector(c0, c1, 1, 5, 3, 7)) + v4{};
+  store_first<rows>(&y[i], sums);
+}
+
+template <class T, size_t R, size_t C>
+inline void matvec_simd(const T (&X)[R][C], const T (&w)[C], T (&y)[R]) noexcept {
+  if constexpr (C == 1) {
+    for (size_t i = 0; i < R; ++i) y[i] = T{} + X[i][0] * w[0];
+  } else {
+    constexpr size_t block = sizeof(T) == 4 ? 8 : 4;
+    constexpr size_t full_rows = R - R % block;
+    for (size_t i = 0; i < full_rows; i += block) matvec_block<block>(X, w, y, i);
+    if constexpr (R % block != 0) matvec_block<R % block>(X, w, y, full_rows);
+  }
+}
+
+// A * B: a tile of `tile_rows` rows x `nv` vectors of P stays in registers while k runs
+// from 0 to K, so every entry is summed sequentially in k from +0, as the constexpr loop does.
+template <size_t tile_rows, size_t nv, class V, class T, size_t R, size_t K, size_t C>
+[[gnu::always_inline]] inline void matmul_tile(const T (&A)[R][K], const T (&B)[K][C], T (&P)[R][C], size_t i,
+                                               size_t j) noexcept {
+  constexpr size_t width = sizeof(V) / sizeof(T);
+  V acc[tile_rows][nv]{};
+  for (size_t k = 0; k < K; ++k) {
+    V b[nv];
+#pragma GCC unroll 4
+    for (size_t v = 0; v < nv; ++v) load(b[v], &B[k][j + v * width]);
+#pragma GCC unroll 8
+    for (size_t r = 0; r < tile_rows; ++r) {
+      const T a = A[i + r][k];
+#pragma GCC unroll 4
+      for (size_t v = 0; v < nv; ++v) acc[r][v] = acc[r][v] + b[v] * a;
+    }
+  }
+#pragma GCC unroll 8
+  for (size_t r = 0; r < tile_rows; ++r)
+#pragma GCC unroll 4
+    for (size_t v = 0; v < nv; ++v) store_first<width>(&P[i + r][j + v * width], acc[r][v]);
+}
+
+template <size_t nv, class V, class T, size_t R, size_t K, size_t C>
+[[gnu::always_inline]] inline void matmul_columns(const T (&A)[R][K], const T (&B)[K][C], T (&P)[R][C],
+                                                  size_t j) noexcept {
+  constexpr size_t tile_rows = nv == 1 ? 8 : 4;
+  constexpr size_t full_rows = R - R % tile_rows;
+  for (size_t i = 0; i < full_rows; i += tile_rows) matmul_tile<tile_rows, nv, V>(A, B, P, i, j);
+  if constexpr (R % tile_rows != 0) matmul_tile<R % tile_rows, nv, V>(A, B, P, full_rows, j);
+}
+
+template <class T, size_t R, size_t K, size_t C>
+inline void matmul_simd(const T (&A)[R][K], const T (&B)[K][C], T (&P)[R][C]) noexcept {
+  // 256-bit vectors where a row of P has room for one, else 128-bit.
+  constexpr size_t bytes = C * sizeof(T) >= 32 ? 32 : 16;
+  using V = vec<T, bytes>;
+  constexpr size_t width = bytes / sizeof(T);
+  constexpr size_t step = 2 * width;  // two vectors per tile row
+  constexpr size_t paired = C - C % step;
+  size_t j = 0;
+  for (; j < paired; j += step) matmul_columns<2, V>(A, B, P, j);
+  if constexpr (C % step >= width) {
+    matmul_columns<1, V>(A, B, P, j);
+    j += width;
+  }
+  // Columns left over (fewer than one vector): one sequential sum per entry.
+  for (; j < C; ++j)
+    for (size_t i = 0; i < R; ++i) {
+      T sum{};
+      for (size_t k = 0; k < K; ++k) sum = sum + A[i][k] * B[k][j];
+      P[i][j] = sum;
+    }
+}
+
+#endif  // CXLA_SIMD
+
 // y = X * w with the dot_lanes order in every row. Four rows at a time give the compiler
 // four independent chains of vector adds.
 template <class T, size_t R, size_t C>
 constexpr void matvec(const T (&X)[R][C], const T (&w)[C], T (&y)[R]) noexcept {
+#if CXLA_SIMD
+  if constexpr (simd_element<T>) {
+    if (!std::is_constant_evaluated()) return matvec_simd(X, w, y);
+  }
+#endif
   constexpr size_t full = C - C % lanes;
   constexpr size_t used = C < lanes ? C : lanes;
   constexpr size_t block = 4;
@@ -75,6 +409,24 @@ constexpr void matvec(const T (&X)[R][C], const T (&w)[C], T (&y)[R]) noexcept {
     for (size_t r = 0; r < block; ++r) y[i + r] = reduce_lanes<used>(p[r]);
   }
   for (size_t i = full_rows; i < R; ++i) y[i] = dot_lanes<C>(X[i], w);
+}
+
+// P = A * B, each entry summed sequentially in k from +0 (P is written, never read first).
+// Row i of P is a combination of the rows of B: contiguous, vectorises along j.
+template <class T, size_t R, size_t K, size_t C>
+constexpr void matmul(const T (&A)[R][K], const T (&B)[K][C], T (&P)[R][C]) noexcept {
+#if CXLA_SIMD
+  if constexpr (simd_element<T>) {
+    if (!std::is_constant_evaluated()) return matmul_simd(A, B, P);
+  }
+#endif
+  for (size_t i = 0; i < R; ++i) {
+    for (size_t j = 0; j < C; ++j) P[i][j] = T{};
+    for (size_t k = 0; k < K; ++k) {
+      const T a = A[i][k];
+      for (size_t j = 0; j < C; ++j) P[i][j] = mul_add(a, B[k][j], P[i][j]);
+    }
+  }
 }
 
 }  // namespace detail
@@ -353,9 +705,11 @@ constexpr vector<T, R> operator*(const matrix<T, R, C>& X, const vector<U, N>& w
   static_assert(std::is_same_v<T, U>,
                 "cxla: element type mismatch in X * w: convert one side with cxla::cast<T>");
   static_assert(detail::is_element_v<T>, "cxla: arithmetic on bool (mask) matrices is not defined");
-  vector<T, R> y{};
+  vector<T, R> y;  // every element is written by matvec (no zero fill: it costs at run time)
   if constexpr (C == N && std::is_same_v<T, U> && detail::is_element_v<T>)
     detail::matvec(X.data, w.data, y.data);
+  else
+    y = {};
   return y;
 }
 
@@ -366,15 +720,11 @@ constexpr matrix<T, R, C> operator*(const matrix<T, R, K>& A, const matrix<U, K2
   static_assert(std::is_same_v<T, U>,
                 "cxla: element type mismatch in A * B: convert one side with cxla::cast<T>");
   static_assert(detail::is_element_v<T>, "cxla: arithmetic on bool (mask) matrices is not defined");
-  matrix<T, R, C> P{};
-  if constexpr (K == K2 && std::is_same_v<T, U> && detail::is_element_v<T>) {
-    // Row i of P is a combination of the rows of B: contiguous, vectorises along j.
-    for (size_t i = 0; i < R; ++i)
-      for (size_t k = 0; k < K; ++k) {
-        const T a = A.data[i][k];
-        for (size_t j = 0; j < C; ++j) P.data[i][j] = detail::mul_add(a, B.data[k][j], P.data[i][j]);
-      }
-  }
+  matrix<T, R, C> P;  // every element is written by matmul
+  if constexpr (K == K2 && std::is_same_v<T, U> && detail::is_element_v<T>)
+    detail::matmul(A.data, B.data, P.data);
+  else
+    P = {};
   return P;
 }
 

@@ -1,0 +1,772 @@
+// cxla/math.hpp - constexpr scalar math: exp, log, sqrt (and elementwise forms over vector and
+// matrix), the same algorithm at compile time and at run time.
+//
+// Types: float and double have their own algorithms. long double is computed with double's
+// algorithm and range (the argument is converted to double, the result converted back), so a
+// long double result has double accuracy. Integer arguments are converted to double, as in
+// <cmath>.
+//
+// Special values follow C's <math.h> (Annex F), at compile time and at run time alike:
+//   exp(NaN) = NaN, exp(+inf) = +inf, exp(-inf) = +0, overflow -> +inf, underflow -> subnormal
+//   or +0; log(NaN) = NaN, log(+-0) = -inf, log(x < 0) = NaN, log(+inf) = +inf, log(1) = +0;
+//   sqrt(NaN) = NaN, sqrt(-0) = -0, sqrt(x < 0) = NaN, sqrt(+inf) = +inf.
+// A NaN argument is returned as it is (its payload kept).
+//
+// How it stays constexpr: clang refuses floating-point arithmetic that produces a NaN in a
+// constant expression, and g++ refuses arithmetic that overflows. So every function first
+// replaces an argument it cannot compute with (NaN, infinities, out-of-range values) by a
+// harmless one, computes with that, and selects the special result at the end. The selects
+// are plain conditional expressions, which compilers turn into blends: a loop over a
+// vector/matrix has no branches and vectorises.
+//
+// Bit-identical results at both times: constant evaluation never contracts a*b+c into a fused
+// multiply-add. The project's builds pass -ffp-contract=off, and with it (or any build that
+// does not contract: clang's default outside CUDA is 'on', which contracts within one
+// expression; g++'s default is 'fast' for GNU dialects, but -std=c++20 means 'off') the
+// run-time results equal the compile-time ones bit for bit. Built with contraction, results
+// may differ in the last bit (the accuracy is the same).
+//
+// Accuracy and speed are measured against MPFR and std:: (docs/math.md has the tables).
+#pragma once
+
+#include <bit>
+#include <concepts>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <type_traits>
+
+#include "detail/math_erf_table.hpp"
+#include "matrix.hpp"
+
+// The kernels are forced inline: g++ otherwise keeps a kernel that is called from several
+// places out of line, and a loop that calls a function does not vectorise.
+#define CXLA_MATH_INLINE [[gnu::always_inline]]
+
+namespace cxla {
+
+namespace detail::math {
+
+using u64 = std::uint64_t;
+
+template <class T>
+concept real = std::is_floating_point_v<T>;
+
+inline constexpr double dbl_inf = std::numeric_limits<double>::infinity();
+inline constexpr float flt_inf = std::numeric_limits<float>::infinity();
+inline constexpr double dbl_nan = std::numeric_limits<double>::quiet_NaN();
+inline constexpr float flt_nan = std::numeric_limits<float>::quiet_NaN();
+
+// log2(e) and ln(2) split for Cody-Waite reduction (values from MPFR, tools/math/constants.c):
+// ln2_hi has 42 significant bits, so k * ln2_hi is exact for |k| < 2^11.
+inline constexpr double log2e = 0x1.71547652b82fep+0;
+inline constexpr double ln2_hi = 0x1.62e42fefa38p-1;
+inline constexpr double ln2_lo = 0x1.ef35793c7673p-45;
+inline constexpr double ln2 = 0x1.62e42fefa39efp-1;
+
+// Adding then subtracting 1.5 * 2^52 rounds a double with |v| < 2^51 to the nearest integer
+// (ties to even) without a conversion instruction, at both times.
+inline constexpr double round_shift = 0x1.8p52;
+
+CXLA_MATH_INLINE constexpr double round_to_integer(double v) noexcept { return (v + round_shift) - round_shift; }
+
+// c ? a : b on the bit patterns. For the final "NaN argument -> that NaN" select: with a plain
+// conditional, g++ sinks the whole computation into the not-NaN branch, and then (under the
+// default -ftrapping-math) will not if-convert the loop, so it does not vectorise.
+// (One return statement: each statement costs a step in clang's constant evaluator.)
+template <class T, class B = std::conditional_t<sizeof(T) == 4, std::uint32_t, u64>>
+CXLA_MATH_INLINE constexpr T select(bool c, T a, T b) noexcept {
+  return std::bit_cast<T>(static_cast<B>((std::bit_cast<B>(a) & (B{0} - static_cast<B>(c))) |
+                                         (std::bit_cast<B>(b) & (static_cast<B>(c) - B{1}))));
+}
+
+// 2^k for an integer-valued double k in [-1022, 1023]: k + 1.5 * 2^52 holds k in its low
+// mantissa bits; adding the exponent bias and shifting into the exponent field builds the power.
+CXLA_MATH_INLINE constexpr double pow2_from_integer(double k) noexcept {
+  const u64 bits = std::bit_cast<u64>(k + round_shift);
+  return std::bit_cast<double>((bits + 1023u) << 52);
+}
+
+// 1/n! as correctly rounded doubles (n! is exact in double for n <= 18).
+constexpr double inverse_factorial(int n) noexcept {
+  double f = 1.0;
+  for (int i = 2; i <= n; ++i) f *= static_cast<double>(i);
+  return 1.0 / f;
+}
+
+// ---- exp ------------------------------------------------------------------------------
+// x = k ln2 + r with k = round(x / ln2), |r| <= ln2 / 2 (Cody-Waite: r = (x - k ln2_hi) -
+// k ln2_lo), exp(x) = 2^k exp(r), exp(r) = 1 + (r + r^2 q(r)) with q the Taylor series
+// (exp(r) - 1 - r) / r^2 truncated after r^11 (double; error below 2^-57 on the range) or r^5
+// (float, computed in double; below 2^-36).
+
+// Largest arguments with a finite (correctly rounded) result, from MPFR.
+inline constexpr double exp_overflow_dbl = 0x1.62e42fefa39efp+9;  // 709.78271289338397
+inline constexpr float exp_overflow_flt = 0x1.62e42ep+6f;        // 88.7228317
+// Below these the result rounds to +0 anyway; clamping keeps 2^k inside the double range.
+inline constexpr double exp_clamp_low_dbl = -746.0;
+inline constexpr float exp_clamp_low_flt = -104.0f;
+
+// (exp(r) - 1 - r) / r^2, Taylor series to r^11.
+// Coefficients at namespace scope: read, not recomputed, in every constant evaluation (which
+// keeps a call cheap in clang's step count).
+inline constexpr double exp_c2 = inverse_factorial(2), exp_c3 = inverse_factorial(3), exp_c4 = inverse_factorial(4),
+                        exp_c5 = inverse_factorial(5), exp_c6 = inverse_factorial(6), exp_c7 = inverse_factorial(7),
+                        exp_c8 = inverse_factorial(8), exp_c9 = inverse_factorial(9), exp_c10 = inverse_factorial(10),
+                        exp_c11 = inverse_factorial(11), exp_c12 = inverse_factorial(12),
+                        exp_c13 = inverse_factorial(13);
+
+CXLA_MATH_INLINE constexpr double exp_q11(double r, double r2) noexcept {
+  // Estrin's scheme: a short dependency chain for the out-of-order core and the vectoriser.
+  const double r4 = r2 * r2,
+               b0 = (exp_c2 + exp_c3 * r) + (exp_c4 + exp_c5 * r) * r2,
+               b1 = (exp_c6 + exp_c7 * r) + (exp_c8 + exp_c9 * r) * r2,
+               b2 = (exp_c10 + exp_c11 * r) + (exp_c12 + exp_c13 * r) * r2;
+  return (b0 + b1 * r4) + b2 * (r4 * r4);
+}
+
+// (exp(r) - 1 - r) / r^2, Taylor series to r^7 (float results; truncation below 2^-37).
+CXLA_MATH_INLINE constexpr double exp_q7(double r, double r2) noexcept {
+  return ((exp_c2 + exp_c3 * r) + (exp_c4 + exp_c5 * r) * r2) +
+         ((exp_c6 + exp_c7 * r) + (exp_c8 + exp_c9 * r) * r2) * (r2 * r2);
+}
+
+// exp(x) - 1 = 2^k (1 + s + s_lo) - 1 for a finite, clamped x (|k| <= 1077); s + s_lo carries
+// about 60 bits.
+struct exp_reduced {
+  double k, s, s_lo;
+};
+CXLA_MATH_INLINE constexpr exp_reduced exp_reduce_dbl(double x) noexcept {
+  const double k = round_to_integer(x * log2e);
+  // r + r_lo = x - k ln2 to about 2^-100: a is exact (k ln2_hi has 42 bits and is close to x),
+  // r_lo is the rounding error of the subtraction (Fast2Sum, |a| >= |kl|).
+  const double a = x - k * ln2_hi;
+  const double kl = k * ln2_lo;
+  const double r = a - kl;
+  const double r_lo = (a - r) - kl;
+  // exp(r + r_lo) = 1 + s + s_lo with s = r + r^2 q(r), the addition as a Fast2Sum
+  // (|r| > r^2 q); exp(r + r_lo) ~ exp(r) (1 + r_lo).
+  const double r2 = r * r;
+  const double t = r2 * exp_q11(r, r2);
+  const double s = r + t;
+  const double s_lo = ((r - s) + t) + (r_lo + r_lo * r);
+  return {k, s, s_lo};
+}
+
+// p * 2^k for integer-valued k in [-1077, 1024]: two factors, since k is outside one double's
+// exponent range at both ends; the first product is exact, the second rounds once (only for a
+// subnormal result).
+CXLA_MATH_INLINE constexpr double scale_by_pow2(double p, double k) noexcept {
+  const double k1 = round_to_integer(k * 0.5);
+  return (p * pow2_from_integer(k1)) * pow2_from_integer(k - k1);
+}
+
+CXLA_MATH_INLINE constexpr double exp_dbl(double x) noexcept {
+  const bool is_nan = x != x;
+  const bool overflows = x > exp_overflow_dbl;
+  double xc = overflows ? exp_overflow_dbl : x;
+  xc = xc < exp_clamp_low_dbl ? exp_clamp_low_dbl : xc;
+  xc = select(is_nan, 0.0, xc);
+  const auto [k, s, s_lo] = exp_reduce_dbl(xc);
+  // 1 + s as a Fast2Sum, so the result is rounded once from about 60 bits.
+  const double u = 1.0 + s;
+  const double u_lo = ((1.0 - u) + s) + s_lo;
+  const double y = scale_by_pow2(u + u_lo, k);
+  const double with_overflow = select(overflows, dbl_inf, y);
+  return select(is_nan, x, with_overflow);
+}
+
+// Float exp, expm1: computed in double (one rounding, at the conversion to float).
+struct exp_reduced_flt {
+  double k, s;  // exp(x) = 2^k (1 + s)
+};
+CXLA_MATH_INLINE constexpr exp_reduced_flt exp_reduce_flt(double x) noexcept {
+  const double k = round_to_integer(x * log2e);
+  const double r = (x - k * ln2_hi) - k * ln2_lo;
+  const double r2 = r * r;
+  return {k, r + r2 * exp_q7(r, r2)};
+}
+
+CXLA_MATH_INLINE constexpr float exp_flt(float x) noexcept {
+  const bool is_nan = x != x;
+  const bool overflows = x > exp_overflow_flt;
+  float xc = overflows ? exp_overflow_flt : x;
+  xc = xc < exp_clamp_low_flt ? exp_clamp_low_flt : xc;
+  xc = select(is_nan, 0.0f, xc);
+  const auto [k, s] = exp_reduce_flt(xc);
+  // k is in [-150, 128]: one factor, and the conversion to float is the only rounding of a
+  // subnormal result.
+  const float y = static_cast<float>((1.0 + s) * pow2_from_integer(k));
+  const float with_overflow = select(overflows, flt_inf, y);
+  return select(is_nan, x, with_overflow);
+}
+
+// Unevaluated sum hi + lo of two doubles (|lo| <= ulp(hi) / 2).
+struct double_double {
+  double hi, lo;
+};
+
+// a * b = hi + lo exactly (Veltkamp split; |a|, |b| < 4 here, so nothing overflows).
+CXLA_MATH_INLINE constexpr double_double two_product(double a, double b) noexcept {
+  constexpr double split = 0x1p27 + 1.0;
+  const double p = a * b;
+  const double ca = split * a, cb = split * b;
+  const double a_hi = ca - (ca - a), b_hi = cb - (cb - b);
+  const double a_lo = a - a_hi, b_lo = b - b_hi;
+  return {p, ((a_hi * b_hi - p) + a_hi * b_lo + a_lo * b_hi) + a_lo * b_lo};
+}
+
+// ---- expm1 ----------------------------------------------------------------------------
+// expm1(x) = (2^k - 1) + 2^k (s + s_lo), summed with an error-free TwoSum so that small
+// results keep their relative accuracy. Beyond x = 50 the -1 is below 2^-70 of the result
+// (computed as exp); below x = -40 the result rounds to -1.
+
+// expm1 = hi + lo (about 60 bits) from the reduced argument (k, s, s_lo); right for
+// k <= 73 (x <= 50).
+CXLA_MATH_INLINE constexpr double_double expm1_from_reduced(exp_reduced e) noexcept {
+  const double k = e.k > 80.0 ? 80.0 : e.k;  // larger k: result unused, keep 2^k finite
+  const double scale = pow2_from_integer(k);
+  // 2^k - 1 is exact up to k = 53; above, the -1 joins the low part.
+  const bool exact_minus_one = k <= 52.0;
+  const double a = scale - select(exact_minus_one, 1.0, 0.0);
+  const double b = scale * e.s;
+  const double sum = a + b;
+  const double bv = sum - a;
+  const double err = (a - (sum - bv)) + (b - bv);
+  const double lo = (err + scale * e.s_lo) - select(exact_minus_one, 0.0, 1.0);
+  const double hi = sum + lo;
+  return {hi, lo - (hi - sum)};
+}
+
+CXLA_MATH_INLINE constexpr double_double expm1_near(double x) noexcept { return expm1_from_reduced(exp_reduce_dbl(x)); }
+
+CXLA_MATH_INLINE constexpr double expm1_dbl(double x) noexcept {
+  const bool is_nan = x != x;
+  const bool overflows = x > exp_overflow_dbl;
+  double xc = overflows ? exp_overflow_dbl : x;
+  xc = xc < -40.0 ? -40.0 : xc;
+  xc = select(is_nan, 0.0, xc);
+  const exp_reduced e = exp_reduce_dbl(xc);
+  const double u = 1.0 + e.s;
+  const double u_lo = ((1.0 - u) + e.s) + e.s_lo;
+  const double large = scale_by_pow2(u + u_lo, e.k);  // x > 50: as exp
+  const double small = expm1_from_reduced(e).hi;
+  double y = select(xc > 50.0, large, small);
+  y = select(overflows, dbl_inf, y);
+  y = select(x == 0.0, x, y);  // expm1(-0) = -0
+  return select(is_nan, x, y);
+}
+
+CXLA_MATH_INLINE constexpr float expm1_flt(float x) noexcept {
+  const bool is_nan = x != x;
+  const bool overflows = x > exp_overflow_flt;
+  float xc = overflows ? exp_overflow_flt : x;
+  xc = xc < -20.0f ? -20.0f : xc;  // below: rounds to -1
+  xc = select(is_nan, 0.0f, xc);
+  const auto [k, s] = exp_reduce_flt(xc);
+  const double scale = pow2_from_integer(k);
+  // No cancellation: for k != 0 the two terms do not nearly cancel (|s| < 0.42).
+  float y = static_cast<float>((scale - 1.0) + scale * s);
+  y = select(overflows, flt_inf, y);
+  y = select(x == 0.0f, x, y);
+  return select(is_nan, x, y);
+}
+
+// ---- log ------------------------------------------------------------------------------
+// x = 2^e m with m in [sqrt(2)/2, sqrt(2)), f = m - 1 (exact), s = f / (2 + f),
+// log(1 + f) = 2 atanh(s) = f - hfsq + s (hfsq + R) with hfsq = f^2 / 2 and
+// R = sum_{i>=1} 2 s^(2i) / (2i + 1) (the atanh series; truncated after s^20 for double,
+// error below 2^-60 relative, after s^12 for float computed in double). Then
+// log(x) = e ln2_hi + (log(1 + f) + e ln2_lo), arranged so that the small terms add first.
+
+inline constexpr u64 sqrt_half_bits = 0x3fe6a09e667f3bcdull;  // bits of sqrt(2)/2 (rounded)
+
+struct log_split {
+  double e;  // exponent, integer-valued
+  double f;  // m - 1 in [sqrt(2)/2 - 1, sqrt(2) - 1)
+};
+
+// x positive, normal.
+CXLA_MATH_INLINE constexpr log_split split_log(double x) noexcept {
+  // Offsetting the bits by (1.0 - sqrt(2)/2) moves the exponent boundary to sqrt(2)/2.
+  const u64 t = std::bit_cast<u64>(x) + (0x3ff0000000000000ull - sqrt_half_bits);
+  const double biased_e = std::bit_cast<double>(0x4330000000000000ull | (t >> 52)) - 0x1p52;
+  const double m = std::bit_cast<double>((t & 0x000fffffffffffffull) + sqrt_half_bits);
+  return {biased_e - 1023.0, m - 1.0};
+}
+
+// 2/3, 2/5, ... 2/21, correctly rounded by the compiler's division.
+inline constexpr double atanh_c1 = 2.0 / 3, atanh_c2 = 2.0 / 5, atanh_c3 = 2.0 / 7, atanh_c4 = 2.0 / 9,
+                        atanh_c5 = 2.0 / 11, atanh_c6 = 2.0 / 13, atanh_c7 = 2.0 / 15, atanh_c8 = 2.0 / 17,
+                        atanh_c9 = 2.0 / 19, atanh_c10 = 2.0 / 21;
+
+CXLA_MATH_INLINE constexpr double atanh_series_dbl(double z) noexcept {
+  const double z2 = z * z, z4 = z2 * z2;
+  return z * ((((atanh_c1 + atanh_c2 * z) + (atanh_c3 + atanh_c4 * z) * z2) +
+               ((atanh_c5 + atanh_c6 * z) + (atanh_c7 + atanh_c8 * z) * z2) * z4) +
+              (atanh_c9 + atanh_c10 * z) * (z4 * z4));
+}
+
+CXLA_MATH_INLINE constexpr double atanh_series_flt(double z) noexcept {
+  const double z2 = z * z;
+  return z * (((atanh_c1 + atanh_c2 * z) + (atanh_c3 + atanh_c4 * z) * z2) + (atanh_c5 + atanh_c6 * z) * (z2 * z2));
+}
+
+// log(u + c) for positive normal u and a small correction c (|c| <= ulp(u)): the correction
+// joins the small terms before the last additions. Series: atanh_series_dbl or _flt.
+template <double (*series)(double)>
+CXLA_MATH_INLINE constexpr double log_core(double u, double c) noexcept {
+  const auto [e, f] = split_log(u);
+  const double s = f / (2.0 + f);
+  const double hfsq = 0.5 * f * f;
+  const double R = series(s * s);
+  const double cu = c / u;
+  return e * ln2_hi - ((hfsq - (s * (hfsq + R) + (e * ln2_lo + cu))) - f);
+}
+
+CXLA_MATH_INLINE constexpr double log_dbl(double x) noexcept {
+  const bool is_nan = x != x;
+  const bool usable = (x > 0.0) & (x <= std::numeric_limits<double>::max());  // & : no branch
+  double xs = select(usable, x, 1.0);
+  // Subnormals: rescale into the normal range, subtract 54 ln2 afterwards (exact in ln2_hi).
+  const bool subnormal = xs < std::numeric_limits<double>::min();
+  xs = xs * select(subnormal, 0x1p54, 1.0);  // (a product, not a select of one: no overflow)
+  const auto [e0, f] = split_log(xs);
+  const double e = select(subnormal, e0 - 54.0, e0);
+  const double s = f / (2.0 + f);
+  const double hfsq = 0.5 * f * f;
+  const double R = atanh_series_dbl(s * s);
+  const double y = e * ln2_hi - ((hfsq - (s * (hfsq + R) + e * ln2_lo)) - f);
+  double result = select(usable, y, dbl_nan);  // x < 0 (and -inf)
+  result = select(x == 0.0, -dbl_inf, result);
+  result = select(x == dbl_inf, dbl_inf, result);
+  return select(is_nan, x, result);
+}
+
+CXLA_MATH_INLINE constexpr float log_flt(float x) noexcept {
+  const bool is_nan = x != x;
+  const bool usable = (x > 0.0f) & (x <= std::numeric_limits<float>::max());
+  // Float subnormals are normal doubles: no rescaling needed.
+  const double xs = select(usable, static_cast<double>(x), 1.0);
+  float result = select(usable, static_cast<float>(log_core<atanh_series_flt>(xs, 0.0)), flt_nan);
+  result = select(x == 0.0f, -flt_inf, result);
+  result = select(x == flt_inf, flt_inf, result);
+  return select(is_nan, x, result);
+}
+
+// ---- log1p ----------------------------------------------------------------------------
+// u + c = 1 + x exactly (TwoSum), then log(u + c) as for log. u >= 2^-53, always normal.
+
+template <class T, double (*series)(double)>
+CXLA_MATH_INLINE constexpr T log1p_impl(T x) noexcept {
+  const bool is_nan = x != x;
+  const bool usable = (x > T(-1)) & (x <= std::numeric_limits<T>::max());
+  const double xs = select(usable, static_cast<double>(x), 0.0);
+  const double u = 1.0 + xs;
+  const double one_part = u - xs;  // TwoSum(xs, 1): c is the exact rounding error of u
+  const double c = (xs - (u - one_part)) + (1.0 - one_part);
+  constexpr T inf = std::numeric_limits<T>::infinity();
+  T result = select(usable, static_cast<T>(log_core<series>(u, c)), std::numeric_limits<T>::quiet_NaN());
+  result = select(x == T(-1), -inf, result);
+  result = select(x == inf, inf, result);
+  result = select(x == T(0), x, result);  // log1p(-0) = -0
+  return select(is_nan, x, result);
+}
+
+// ---- sign helpers, tanh, erf ----------------------------------------------------------
+
+// (__builtin_fabs/__builtin_copysign are constant-evaluated by g++ and clang++ and compile
+// to single bitwise instructions.)
+CXLA_MATH_INLINE constexpr double copy_sign(double magnitude, double sign) noexcept { return __builtin_copysign(magnitude, sign); }
+CXLA_MATH_INLINE constexpr double abs_dbl(double x) noexcept { return __builtin_fabs(x); }
+
+// tanh(|x|) = e / (e + 2) with e = expm1(2|x|) as a double-double, the division corrected
+// once (q + (e - q (e + 2)) / (e + 2)), so the result is rounded once from about 60 bits; odd.
+// Beyond |x| = 19.5 the result rounds to 1.
+CXLA_MATH_INLINE constexpr double tanh_dbl(double x) noexcept {
+  const bool is_nan = x != x;
+  double a = abs_dbl(x);
+  a = a > 19.5 ? 19.5 : a;
+  a = select(is_nan, 0.0, a);
+  const double_double e = expm1_near(2.0 * a);
+  const double d = e.hi + 2.0;  // e.hi >= 0: Fast2Sum
+  const double d_lo = ((2.0 - d) + e.hi) + e.lo;
+  const double q = e.hi / d;
+  const double_double qd = two_product(q, d);
+  const double q_lo = (((e.hi - qd.hi) - qd.lo) + (e.lo - q * d_lo)) / d;
+  const double y = copy_sign(q + q_lo, x);
+  return select(is_nan, x, y);
+}
+
+// Float tanh and erf: the double algorithm, rounded once to float.
+CXLA_MATH_INLINE constexpr float tanh_flt(float x) noexcept {
+  const bool is_nan = x != x;
+  return select(is_nan, x, static_cast<float>(tanh_dbl(static_cast<double>(x))));
+}
+
+// erf(|x|): the Maclaurin series up to |x| = 9/16, then a table of Taylor polynomials around
+// c_j = j/8 (|x - c_j| <= 1/16, degree 12); coefficients from MPFR (tools/math/erf_table.c).
+// Odd. Beyond |x| = 6 the result rounds to 1.
+CXLA_MATH_INLINE constexpr double erf_dbl(double x) noexcept {
+  const bool is_nan = x != x;
+  double a = abs_dbl(x);
+  a = a > 6.0 ? 6.0 : a;
+  a = select(is_nan, 0.0, a);
+  // |x| <= 9/16: the Maclaurin series, as x + x ((2/sqrt(pi) - 1) + x^2 Q(x^2)) so that
+  // the leading coefficient's rounding does not show.
+  const double z = a * a;
+  double series = erf_odd[erf_odd_terms - 1];
+  for (int n = erf_odd_terms - 2; n >= 1; --n) series = erf_odd[n] + z * series;
+  const double small = a + a * (erf_odd_b0_minus_1 + z * series);
+  // Otherwise the Taylor polynomial around the nearest centre j/8.
+  const double j = round_to_integer(a * 8.0);
+  const double t = a - j * 0.125;  // exact
+  const double* c = erf_taylor[static_cast<int>(j)];
+  double p = c[erf_degree];
+  for (int n = erf_degree - 1; n >= 0; --n) p = c[n] + t * p;
+  const double y = copy_sign(select(a <= 0.5625, small, p), x);
+  return select(is_nan, x, y);
+}
+
+CXLA_MATH_INLINE constexpr float erf_flt(float x) noexcept {
+  const bool is_nan = x != x;
+  return select(is_nan, x, static_cast<float>(erf_dbl(static_cast<double>(x))));
+}
+
+// ---- sqrt -----------------------------------------------------------------------------
+// Constant evaluation: exact integer square root of the scaled significand, rounded to
+// nearest (sqrt has no ties), so the result is the correctly rounded one that the hardware
+// instruction gives at run time.
+
+// 128-bit unsigned arithmetic from 64-bit halves (no __int128: 32-bit targets lack it).
+struct u128 {
+  u64 hi, lo;
+};
+CXLA_MATH_INLINE constexpr u128 multiply_wide(u64 a, u64 b) noexcept {
+  const u64 a0 = a & 0xffffffffu, a1 = a >> 32, b0 = b & 0xffffffffu, b1 = b >> 32;
+  const u64 p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0, p11 = a1 * b1;
+  const u64 mid = (p00 >> 32) + (p01 & 0xffffffffu) + (p10 & 0xffffffffu);
+  return {p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32), (mid << 32) | (p00 & 0xffffffffu)};
+}
+CXLA_MATH_INLINE constexpr bool less(u128 a, u128 b) noexcept { return a.hi < b.hi || (a.hi == b.hi && a.lo < b.lo); }
+
+// floor(sqrt(n)) for n in [2^104, 2^106): Newton's iteration in double gives the root to
+// about one unit, exact integer arithmetic settles it (a handful of steps, cheap in constant
+// evaluation).
+constexpr u64 isqrt(u128 n) noexcept {
+  const double d = static_cast<double>(n.hi) * 0x1p64 + static_cast<double>(n.lo);
+  double y = 0x1p53;  // sqrt(d) is in [2^52, 2^53]: Newton from above converges monotonically
+  for (int i = 0; i < 6; ++i) y = 0.5 * (y + d / y);
+  u64 root = static_cast<u64>(y);
+  while (less(n, multiply_wide(root, root))) --root;
+  while (!less(n, multiply_wide(root + 1, root + 1))) ++root;
+  return root;
+}
+
+constexpr double sqrt_exact(double x) noexcept {
+  if (x != x) return x;
+  if (x == 0.0) return x;  // keeps the sign of -0
+  if (x < 0.0) return dbl_nan;
+  if (x == dbl_inf) return x;
+  const u64 bits = std::bit_cast<u64>(x);
+  u64 mant = bits & 0x000fffffffffffffull;
+  int q = static_cast<int>(bits >> 52);  // biased exponent
+  if (q == 0) {                          // subnormal: normalise
+    q = 1;
+    while ((mant & (1ull << 52)) == 0) {
+      mant <<= 1;
+      --q;
+    }
+  } else {
+    mant |= 1ull << 52;
+  }
+  q -= 1075;  // x = mant * 2^q, mant in [2^52, 2^53)
+  if (q % 2 != 0) {
+    mant <<= 1;
+    --q;
+  }
+  // n in [2^104, 2^106): sqrt(n) in [2^52, 2^53), 53 bits.
+  const u128 n{mant >> 12, mant << 52};
+  u64 root = isqrt(n);
+  // sqrt(n) > root + 1/2  <=>  n - root^2 > root  <=>  n >= root^2 + root + 1 (integers).
+  const u128 square = multiply_wide(root, root);
+  const u64 bumped_lo = square.lo + root + 1;  // root < 2^54: adding carries at most once
+  const u128 threshold{square.hi + (bumped_lo < square.lo ? 1u : 0u), bumped_lo};
+  if (!less(n, threshold)) ++root;
+  const int e = (q - 52) / 2;
+  const double scale = std::bit_cast<double>(static_cast<u64>(e + 1023) << 52);
+  return static_cast<double>(root) * scale;
+}
+
+// long double through double: arguments outside double's range are mapped to infinities
+// (a conversion out of range is undefined behaviour and refused in constant evaluation).
+CXLA_MATH_INLINE constexpr double to_double(long double x) noexcept {
+  if (x != x) return dbl_nan;
+  if (x > static_cast<long double>(std::numeric_limits<double>::max())) return dbl_inf;
+  if (x < -static_cast<long double>(std::numeric_limits<double>::max())) return -dbl_inf;
+  return static_cast<double>(x);
+}
+
+
+// ---- pow with an integer exponent ---------------------------------------------------
+// |x| = m 2^e with m in [1, 2); m^n by binary powering in double-double arithmetic (products
+// exact by Dekker's method, about 100 bits kept), the exponent tracked separately as an integer
+// so no intermediate overflows or underflows; one rounding at the end (two for a subnormal
+// result).
+
+constexpr double_double dd_multiply(double_double x, double_double y) noexcept {
+  const double_double p = two_product(x.hi, y.hi);
+  const double lo = p.lo + (x.hi * y.lo + x.lo * y.hi);
+  const double hi = p.hi + lo;
+  return {hi, lo - (hi - p.hi)};
+}
+
+// Keeps hi in [1, 2) (value = (hi + lo) 2^e); saturates e far outside any format's range.
+constexpr void normalise(double_double& v, long long& e) noexcept {
+  if (v.hi >= 2.0) {
+    v.hi *= 0.5;
+    v.lo *= 0.5;
+    ++e;
+  }
+  constexpr long long far = 1ll << 40;
+  e = e > far ? far : (e < -far ? -far : e);
+}
+
+template <class T>
+constexpr T pow_integer(T x, bool negative_exponent, unsigned long long n) noexcept {
+  constexpr T inf = std::numeric_limits<T>::infinity();
+  const bool negative_result = (n & 1u) != 0 && __builtin_copysign(1.0, static_cast<double>(x)) < 0.0;
+  const T sign = negative_result ? T(-1) : T(1);
+  const T ax = x < T(0) ? -x : x;
+  if (ax == T(0)) return (negative_exponent ? inf : T(0)) * sign;
+  if (ax == inf) return (negative_exponent ? T(0) : inf) * sign;
+  // ax finite, non-zero; as a double it is normal after rescaling a subnormal.
+  double xd = static_cast<double>(ax);
+  long long e = 0;
+  if (xd < std::numeric_limits<double>::min()) {
+    xd *= 0x1p54;
+    e = -54;
+  }
+  const u64 bits = std::bit_cast<u64>(xd);
+  e += static_cast<long long>(bits >> 52) - 1023;
+  double_double base{std::bit_cast<double>((bits & 0x000fffffffffffffull) | 0x3ff0000000000000ull), 0.0};
+  long long base_e = e;
+  double_double result{1.0, 0.0};
+  long long result_e = 0;
+  for (; n != 0; n >>= 1) {
+    if (n & 1u) {
+      result = dd_multiply(result, base);
+      result_e += base_e;
+      normalise(result, result_e);
+    }
+    if (n > 1) {
+      base = dd_multiply(base, base);
+      base_e *= 2;
+      normalise(base, base_e);
+    }
+  }
+  if (negative_exponent) {
+    // 1 / (hi + lo) = q + q_lo, in (1/2, 1].
+    const double q = 1.0 / result.hi;
+    const double_double p = two_product(result.hi, q);
+    const double q_lo = (((1.0 - p.hi) - p.lo) - result.lo * q) / result.hi;
+    result = {q, q_lo};
+    result_e = -result_e;
+    if (q < 1.0) {
+      result = {2.0 * q, 2.0 * q_lo};
+      result_e -= 1;
+    }
+  }
+  double m = result.hi + result.lo;  // in [1, 2]
+  if (m >= 2.0) {
+    m = 1.0;
+    ++result_e;
+  }
+  if constexpr (std::is_same_v<T, double>) {
+    if (result_e > 1023) return inf * sign;
+    if (result_e < -1080) return T(0) * sign;
+    return scale_by_pow2(m, static_cast<double>(result_e)) * sign;
+  } else {
+    if (result_e > 127) return inf * sign;
+    if (result_e < -160) return T(0) * sign;
+    const double y = m * pow2_from_integer(static_cast<double>(result_e));
+    // Round to float without converting an out-of-range double (undefined behaviour).
+    constexpr double flt_max = static_cast<double>(std::numeric_limits<float>::max());
+    if (y >= 0x1.ffffffp127) return inf * sign;
+    if (y > flt_max) return std::numeric_limits<float>::max() * sign;
+    return static_cast<float>(y) * sign;
+  }
+}
+
+// fmin/fmax as C specifies them (a NaN argument loses to a number), with -0 < +0.
+template <class T>
+CXLA_MATH_INLINE constexpr bool sign_bit(T x) noexcept {
+  return __builtin_copysign(1.0, static_cast<double>(x)) < 0.0;
+}
+template <class T>
+CXLA_MATH_INLINE constexpr T fmin_impl(T a, T b) noexcept {
+  T m = a < b ? a : b;
+  m = a == b ? (sign_bit(a) ? a : b) : m;
+  m = a != a ? b : m;
+  return b != b ? a : m;
+}
+template <class T>
+CXLA_MATH_INLINE constexpr T fmax_impl(T a, T b) noexcept {
+  T m = a > b ? a : b;
+  m = a == b ? (sign_bit(a) ? b : a) : m;
+  m = a != a ? b : m;
+  return b != b ? a : m;
+}
+
+}  // namespace detail::math
+
+// ---- scalar functions -----------------------------------------------------------------
+// Each: scalar -> scalar, for float, double, long double (through double) and integers
+// (as double). Errors are maxima measured against MPFR (docs/math.md).
+
+// exp(x) = e^x. Error at most 0.51 ULP (double), 0.50 ULP (float).
+CXLA_MATH_INLINE constexpr float exp(float x) noexcept { return detail::math::exp_flt(x); }
+CXLA_MATH_INLINE constexpr double exp(double x) noexcept { return detail::math::exp_dbl(x); }
+
+// log(x), natural logarithm.
+CXLA_MATH_INLINE constexpr float log(float x) noexcept { return detail::math::log_flt(x); }
+CXLA_MATH_INLINE constexpr double log(double x) noexcept { return detail::math::log_dbl(x); }
+
+// expm1(x) = e^x - 1, accurate for small x.
+CXLA_MATH_INLINE constexpr float expm1(float x) noexcept { return detail::math::expm1_flt(x); }
+CXLA_MATH_INLINE constexpr double expm1(double x) noexcept { return detail::math::expm1_dbl(x); }
+
+// log1p(x) = log(1 + x), accurate for small x.
+CXLA_MATH_INLINE constexpr float log1p(float x) noexcept { return detail::math::log1p_impl<float, detail::math::atanh_series_flt>(x); }
+CXLA_MATH_INLINE constexpr double log1p(double x) noexcept {
+  return detail::math::log1p_impl<double, detail::math::atanh_series_dbl>(x);
+}
+
+// tanh(x), hyperbolic tangent.
+CXLA_MATH_INLINE constexpr float tanh(float x) noexcept { return detail::math::tanh_flt(x); }
+CXLA_MATH_INLINE constexpr double tanh(double x) noexcept { return detail::math::tanh_dbl(x); }
+
+// erf(x), the error function (for GELU).
+CXLA_MATH_INLINE constexpr float erf(float x) noexcept { return detail::math::erf_flt(x); }
+CXLA_MATH_INLINE constexpr double erf(double x) noexcept { return detail::math::erf_dbl(x); }
+
+// sqrt(x), correctly rounded: the hardware instruction at run time, an exact integer method
+// in constant evaluation (both correctly rounded, so they agree bit for bit).
+CXLA_MATH_INLINE constexpr double sqrt(double x) noexcept {
+  if (std::is_constant_evaluated()) return detail::math::sqrt_exact(x);
+  return __builtin_sqrt(x);
+}
+// The correctly rounded double square root rounded to float is the correctly rounded float
+// square root (double has more than 2 * 24 + 2 bits).
+CXLA_MATH_INLINE constexpr float sqrt(float x) noexcept {
+  if (std::is_constant_evaluated()) return static_cast<float>(detail::math::sqrt_exact(static_cast<double>(x)));
+  return __builtin_sqrtf(x);
+}
+
+// long double: double's algorithm and range (documented in docs/math.md). Arguments beyond
+// double's range become +-inf first.
+#define CXLA_MATH_LONG_DOUBLE(name)                                                       \
+  constexpr long double name(long double x) noexcept {                                   \
+    if (x != x) return x;                                                                 \
+    return static_cast<long double>(name(detail::math::to_double(x)));                   \
+  }                                                                                       \
+  template <std::integral I>                                                              \
+  constexpr double name(I x) noexcept {                                                   \
+    return name(static_cast<double>(x));                                                  \
+  }
+CXLA_MATH_LONG_DOUBLE(exp)
+CXLA_MATH_LONG_DOUBLE(log)
+CXLA_MATH_LONG_DOUBLE(expm1)
+CXLA_MATH_LONG_DOUBLE(log1p)
+CXLA_MATH_LONG_DOUBLE(tanh)
+CXLA_MATH_LONG_DOUBLE(erf)
+CXLA_MATH_LONG_DOUBLE(sqrt)
+#undef CXLA_MATH_LONG_DOUBLE
+
+// abs(x) = |x| (abs(-0) = +0, abs(NaN) is that NaN without its sign).
+CXLA_MATH_INLINE constexpr float abs(float x) noexcept { return __builtin_fabsf(x); }
+CXLA_MATH_INLINE constexpr double abs(double x) noexcept { return __builtin_fabs(x); }
+CXLA_MATH_INLINE constexpr long double abs(long double x) noexcept { return __builtin_fabsl(x); }
+
+// fmin(a, b), fmax(a, b): (scalar, scalar) -> scalar; a NaN argument loses to a number,
+// -0 counts as less than +0.
+template <detail::math::real T>
+CXLA_MATH_INLINE constexpr T fmin(T a, T b) noexcept {
+  return detail::math::fmin_impl(a, b);
+}
+template <detail::math::real T>
+CXLA_MATH_INLINE constexpr T fmax(T a, T b) noexcept {
+  return detail::math::fmax_impl(a, b);
+}
+
+// pow(x, n): (scalar, integer) -> scalar, x^n for an integer n, nearly correctly rounded
+// (double-double powering). pow(x, 0) = 1 for every x (NaN too), as C specifies.
+template <detail::math::real T, std::integral I>
+CXLA_MATH_INLINE constexpr T pow(T x, I n) noexcept {
+  if (n == 0) return T(1);
+  if (x != x) return x;
+  using U = unsigned long long;
+  const bool negative = n < 0;
+  const U magnitude = negative ? U{0} - static_cast<U>(n) : static_cast<U>(n);
+  if constexpr (std::is_same_v<T, long double>) {
+    return static_cast<long double>(detail::math::pow_integer(detail::math::to_double(x), negative, magnitude));
+  } else {
+    return detail::math::pow_integer(x, negative, magnitude);
+  }
+}
+
+// ---- elementwise forms ----------------------------------------------------------------
+
+namespace detail::math {
+
+template <class T, size_t N, class F>
+constexpr vector<T, N> elementwise(const vector<T, N>& v, F f) noexcept {
+  vector<T, N> out{};
+  for (size_t i = 0; i < N; ++i) out.data[i] = f(v.data[i]);
+  return out;
+}
+template <class T, size_t R, size_t C, class F>
+constexpr matrix<T, R, C> elementwise(const matrix<T, R, C>& X, F f) noexcept {
+  matrix<T, R, C> out{};
+  for (size_t i = 0; i < R; ++i)
+    for (size_t j = 0; j < C; ++j) out.data[i][j] = f(X.data[i][j]);
+  return out;
+}
+
+}  // namespace detail::math
+
+// f(v): vector<T,N> -> vector<T,N> and f(X): matrix<T,R,C> -> matrix<T,R,C>, elementwise, for
+// f in exp, log, expm1, log1p, tanh, erf, sqrt, abs.
+#define CXLA_MATH_ELEMENTWISE(name)                                              \
+  template <detail::math::real T, size_t N>                                      \
+  constexpr vector<T, N> name(const vector<T, N>& v) noexcept {                  \
+    return detail::math::elementwise(v, [](T x) { return name(x); });           \
+  }                                                                              \
+  template <detail::math::real T, size_t R, size_t C>                            \
+  constexpr matrix<T, R, C> name(const matrix<T, R, C>& X) noexcept {            \
+    return detail::math::elementwise(X, [](T x) { return name(x); });           \
+  }
+CXLA_MATH_ELEMENTWISE(exp)
+CXLA_MATH_ELEMENTWISE(log)
+CXLA_MATH_ELEMENTWISE(expm1)
+CXLA_MATH_ELEMENTWISE(log1p)
+CXLA_MATH_ELEMENTWISE(tanh)
+CXLA_MATH_ELEMENTWISE(erf)
+CXLA_MATH_ELEMENTWISE(sqrt)
+CXLA_MATH_ELEMENTWISE(abs)
+#undef CXLA_MATH_ELEMENTWISE
+
+// pow(v, n): vector<T,N> x integer -> vector<T,N>; pow(X, n): matrix<T,R,C> x integer ->
+// matrix<T,R,C>, elementwise.
+template <detail::math::real T, size_t N, std::integral I>
+constexpr vector<T, N> pow(const vector<T, N>& v, I n) noexcept {
+  return detail::math::elementwise(v, [n](T x) { return pow(x, n); });
+}
+template <detail::math::real T, size_t R, size_t C, std::integral I>
+constexpr matrix<T, R, C> pow(const matrix<T, R, C>& X, I n) noexcept {
+  return detail::math::elementwise(X, [n](T x) { return pow(x, n); });
+}
+
+}  // namespace cxla
+
+#undef CXLA_MATH_INLINE

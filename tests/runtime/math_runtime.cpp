@@ -1,0 +1,207 @@
+// Run-time checks of math.hpp.
+//  1. Compile-time vs run-time bit identity: for every function and type, 2048 inputs spread
+//     over the domain (special values first); the compile-time results sit in constexpr
+//     std::array tables, the run-time side computes from inputs read through a volatile, once
+//     scalar by scalar and once through the elementwise (vectorised) form.
+//  2. The property functions of math_properties.hpp on random inputs.
+#include <doctest/doctest.h>
+
+#include <array>
+#include <bit>
+#include <cstdint>
+#include <cstdio>
+#include <limits>
+
+#include <cxla/cxla.hpp>
+
+#include "math_properties.hpp"
+#include "opaque.hpp"
+
+using cxla::size_t;
+using cxla_props::same;
+using cxla_test::opaque;
+
+namespace {
+
+constexpr size_t table_size = 2048;
+
+template <class T>
+using table = std::array<T, table_size>;
+
+constexpr size_t special_count = 12;
+template <class T>
+constexpr T specials[special_count] = {T(0),
+                          -T(0),
+                          std::numeric_limits<T>::infinity(),
+                          -std::numeric_limits<T>::infinity(),
+                          std::numeric_limits<T>::quiet_NaN(),
+                          std::numeric_limits<T>::min(),
+                          std::numeric_limits<T>::denorm_min(),
+                          -std::numeric_limits<T>::denorm_min(),
+                          std::numeric_limits<T>::max(),
+                          -std::numeric_limits<T>::max(),
+                          T(1),
+                          T(-1)};
+
+// Inputs: the special values, then half of the rest evenly spread over [lo, hi] with an
+// irrational offset (no round numbers), half with random-looking bit patterns of every
+// exponent (tiny, huge, subnormal; signs as the domain allows).
+template <class T>
+constexpr table<T> inputs(double lo, double hi, bool negative_too) {
+  table<T> xs{};
+  for (size_t i = 0; i < special_count; ++i) xs[i] = specials<T>[i];
+  const size_t linear = (table_size - special_count) / 2;
+  for (size_t i = 0; i < linear; ++i) {
+    const double u = static_cast<double>((i * 0x9E3779B97F4A7C15ull) >> 11) * 0x1p-53;  // in [0, 1)
+    xs[special_count + i] = static_cast<T>(lo + (hi - lo) * u);
+  }
+  using B = cxla_props::bits_of<T>;
+  constexpr int bits = static_cast<int>(sizeof(T) * 8);
+  constexpr int mantissa_bits = std::numeric_limits<T>::digits - 1;
+  constexpr B exponent_count = (B{1} << (bits - 1 - mantissa_bits)) - 1;  // excludes inf/NaN
+  for (size_t i = special_count + linear; i < table_size; ++i) {
+    const std::uint64_t h = (i + 1) * 0xD1B54A32D192ED03ull;
+    const B exponent = static_cast<B>((h >> 40) % exponent_count);
+    const B mantissa = static_cast<B>(h) & ((B{1} << mantissa_bits) - 1);
+    const B sign = negative_too && (h >> 63) ? B{1} << (bits - 1) : B{0};
+    xs[i] = std::bit_cast<T>(static_cast<B>(sign | (exponent << mantissa_bits) | mantissa));
+  }
+  return xs;
+}
+
+template <class T, class F>
+constexpr table<T> apply(const table<T>& xs, F f) {
+  table<T> ys{};
+  for (size_t i = 0; i < table_size; ++i) ys[i] = f(xs[i]);
+  return ys;
+}
+
+template <class T, class F, class G>
+void check_identity(const char* name, const table<T>& xs, const table<T>& compile_time, F scalar, G elementwise) {
+  cxla::vector<T, table_size> v{};
+  for (size_t i = 0; i < table_size; ++i) v.data[i] = opaque(xs[i]);
+  const cxla::vector<T, table_size> vectorised = elementwise(v);
+  int scalar_mismatches = 0, elementwise_mismatches = 0;
+  for (size_t i = 0; i < table_size; ++i) {
+    const T run_time = scalar(opaque(xs[i]));
+    if (!same(run_time, compile_time[i])) {
+      if (++scalar_mismatches <= 3)
+        std::printf("%s(%a): run time %a, compile time %a\n", name, static_cast<double>(xs[i]),
+                    static_cast<double>(run_time), static_cast<double>(compile_time[i]));
+    }
+    if (!same(vectorised.data[i], compile_time[i])) ++elementwise_mismatches;
+  }
+  INFO(name);
+  CHECK(scalar_mismatches == 0);
+  CHECK(elementwise_mismatches == 0);
+}
+
+#define CXLA_IDENTITY_TABLE(fn, T, lo, hi, neg)                                         \
+  constexpr table<T> fn##_in_##T = inputs<T>(lo, hi, neg);                               \
+  constexpr table<T> fn##_ct_##T = apply(fn##_in_##T, [](T x) { return cxla::fn(x); });
+
+CXLA_IDENTITY_TABLE(exp, float, -110.0, 95.0, true)
+CXLA_IDENTITY_TABLE(exp, double, -750.0, 715.0, true)
+CXLA_IDENTITY_TABLE(log, float, 0.0, 1e6, false)
+CXLA_IDENTITY_TABLE(log, double, 0.0, 1e6, false)
+CXLA_IDENTITY_TABLE(sqrt, float, 0.0, 1e6, false)
+CXLA_IDENTITY_TABLE(sqrt, double, 0.0, 1e6, false)
+CXLA_IDENTITY_TABLE(expm1, float, -30.0, 95.0, true)
+CXLA_IDENTITY_TABLE(expm1, double, -50.0, 715.0, true)
+CXLA_IDENTITY_TABLE(log1p, float, -1.0, 100.0, true)
+CXLA_IDENTITY_TABLE(log1p, double, -1.0, 100.0, true)
+CXLA_IDENTITY_TABLE(tanh, float, -12.0, 12.0, true)
+CXLA_IDENTITY_TABLE(tanh, double, -25.0, 25.0, true)
+CXLA_IDENTITY_TABLE(erf, float, -5.0, 5.0, true)
+CXLA_IDENTITY_TABLE(erf, double, -7.0, 7.0, true)
+#undef CXLA_IDENTITY_TABLE
+
+// pow: exponents -40..40 over a spread of bases.
+template <class T>
+constexpr table<T> pow_table(const table<T>& xs) {
+  table<T> ys{};
+  for (size_t i = 0; i < table_size; ++i) ys[i] = cxla::pow(xs[i], static_cast<int>(i % 81) - 40);
+  return ys;
+}
+constexpr table<float> pow_in_float = inputs<float>(-4.0, 4.0, true);
+constexpr table<double> pow_in_double = inputs<double>(-30.0, 30.0, true);
+constexpr table<float> pow_ct_float = pow_table(pow_in_float);
+constexpr table<double> pow_ct_double = pow_table(pow_in_double);
+
+}  // namespace
+
+#define CXLA_CHECK_IDENTITY(fn, T)                                                                       \
+  check_identity<T>(#fn "<" #T ">", fn##_in_##T, fn##_ct_##T, [](T x) { return cxla::fn(x); },          \
+                    [](const cxla::vector<T, table_size>& v) { return cxla::fn(v); })
+
+TEST_CASE("math: run-time results equal the compile-time ones bit for bit") {
+  CXLA_CHECK_IDENTITY(exp, float);
+  CXLA_CHECK_IDENTITY(exp, double);
+  CXLA_CHECK_IDENTITY(log, float);
+  CXLA_CHECK_IDENTITY(log, double);
+  CXLA_CHECK_IDENTITY(sqrt, float);
+  CXLA_CHECK_IDENTITY(sqrt, double);
+  CXLA_CHECK_IDENTITY(expm1, float);
+  CXLA_CHECK_IDENTITY(expm1, double);
+  CXLA_CHECK_IDENTITY(log1p, float);
+  CXLA_CHECK_IDENTITY(log1p, double);
+  CXLA_CHECK_IDENTITY(tanh, float);
+  CXLA_CHECK_IDENTITY(tanh, double);
+  CXLA_CHECK_IDENTITY(erf, float);
+  CXLA_CHECK_IDENTITY(erf, double);
+}
+
+TEST_CASE("math: pow with an integer exponent, run time equals compile time") {
+  int mismatches = 0;
+  for (size_t i = 0; i < table_size; ++i) {
+    const int n = opaque(static_cast<int>(i % 81) - 40);
+    mismatches += !same(cxla::pow(opaque(pow_in_float[i]), n), pow_ct_float[i]);
+    mismatches += !same(cxla::pow(opaque(pow_in_double[i]), n), pow_ct_double[i]);
+  }
+  CHECK(mismatches == 0);
+}
+
+TEST_CASE("math: special values at run time") {
+  CHECK(cxla_props::all_special_values<float>());
+  CHECK(cxla_props::all_special_values<double>());
+  // The same through opaque arguments, so nothing is folded.
+  const double inf = opaque(std::numeric_limits<double>::infinity());
+  const float inf_f = opaque(std::numeric_limits<float>::infinity());
+  CHECK(same(cxla::exp(-inf), 0.0));
+  CHECK(same(cxla::exp(-inf_f), 0.0f));
+  CHECK(same(cxla::log(opaque(0.0)), -inf));
+  CHECK(same(cxla::log(opaque(-0.0f)), -inf_f));
+  CHECK(cxla::log(opaque(-1.0)) != cxla::log(opaque(-1.0)));
+  CHECK(cxla::sqrt(opaque(-1.0f)) != cxla::sqrt(opaque(-1.0f)));
+  CHECK(same(cxla::sqrt(opaque(-0.0)), -0.0));
+  CHECK(same(cxla::exp(opaque(1000.0)), inf));
+  CHECK(same(cxla::exp(opaque(100.0f)), inf_f));
+  CHECK(same(cxla::fmin(opaque(std::numeric_limits<double>::quiet_NaN()), opaque(2.0)), 2.0));
+  CHECK(same(cxla::pow(opaque(-0.0), opaque(-3)), -inf));
+}
+
+TEST_CASE("math: properties on random inputs") {
+  for (int trial = 0; trial < 2000; ++trial) {
+    const double x = cxla_test::random_value<double>(-1e150, 1e150);
+    const float xf = cxla_test::random_value<float>(-1e18f, 1e18f);
+    CHECK(cxla_props::sqrt_of_square_is_abs(x));
+    CHECK(cxla_props::sqrt_of_square_is_abs(xf));
+    CHECK(cxla_props::log_inverts_exp(cxla_test::random_value<double>(-700.0, 700.0)));
+    CHECK(cxla_props::log_inverts_exp(cxla_test::random_value<float>(-80.0f, 80.0f)));
+  }
+  for (int trial = 0; trial < 50; ++trial) {
+    const auto v = cxla_test::random_vector<double, 37>(-800.0, 800.0);
+    const auto vf = cxla_test::random_vector<float, 64>(-100.0f, 100.0f);
+    CHECK(cxla_props::elementwise_matches_scalar(v));
+    CHECK(cxla_props::elementwise_matches_scalar(vf));
+    CHECK(cxla_props::elementwise_matches_scalar(cxla_test::random_matrix<double, 5, 7>(-10.0, 10.0)));
+    auto sorted = cxla_test::random_vector<double, 64>(-750.0, 750.0);
+    for (size_t i = 1; i < 64; ++i)  // insertion sort: the property wants sorted input
+      for (size_t j = i; j > 0 && sorted.data[j - 1] > sorted.data[j]; --j) {
+        const double t = sorted.data[j];
+        sorted.data[j] = sorted.data[j - 1];
+        sorted.data[j - 1] = t;
+      }
+    CHECK(cxla_props::monotone_on(sorted));
+  }
+}
