@@ -191,3 +191,15 @@ TEST_CASE("approx_equal: absolute and relative tolerance, NaN never equal") {
   CHECK(cxla::approx_equal(inf, inf, 0.0));
   CHECK_FALSE(cxla::approx_equal(inf, -inf, 1.0));
 }
+
+#include <sstream>
+
+#include <cxla/io.hpp>
+
+TEST_CASE("io.hpp prints shortest round-trip decimals and nested brackets") {
+  std::ostringstream os;
+  os << opaque(vector<double, 3>{{0, 2, 4}}) << ' ' << opaque(matrix<int, 2, 2>{{{1, -2}, {3, 4}}}) << ' '
+     << opaque(vector<double, 2>{{0.1, 1.0 / 3.0}}) << ' ' << opaque(vector<float, 1>{{0.1f}}) << ' '
+     << opaque(vector<std::uint8_t, 2>{{65, 7}});
+  CHECK(os.str() == "[0, 2, 4] [[1, -2], [3, 4]] [0.1, 0.3333333333333333] [0.1] [65, 7]");
+}
