@@ -67,7 +67,8 @@ int main() {
   for (cxla::size_t i = 0; i < 8; ++i)
     for (cxla::size_t j = 0; j < 16; ++j) {
       const float d = runtime_output(i, j) - tiny_transformer_output(i, j);
-      max_diff = d < 0 ? (-d > max_diff ? -d : max_diff) : (d > max_diff ? d : max_diff);
+      const float magnitude = d < 0.0f ? -d : d;
+      if (magnitude > max_diff) max_diff = magnitude;
     }
   const bool identical = runtime_output == tiny_transformer_output;
 

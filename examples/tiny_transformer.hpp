@@ -12,7 +12,6 @@
 #include <cstddef>
 #include <cstdint>
 
-#include <boost/hana/at.hpp>
 #include <cxla/cxla.hpp>
 #include <cxla/pipeline.hpp>
 

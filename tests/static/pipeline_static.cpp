@@ -76,6 +76,10 @@ static_assert(!cxla::composable_v<lin_4_to_8, nn::relu_t, nn::relu_t, lin_4_to_8
 static_assert(!cxla::composable_v<nn::residual_t<lin_4_to_8>>);  // x + f(x) with f 4 -> 8
 static_assert(cxla::composable_v<nn::residual_t<nn::linear_t<float, 4, 4>>, lin_4_to_8>);
 static_assert(!cxla::composable_v<lin_4_to_8, nn::linear_t<double, 8, 4>>);  // float then double
+static_assert(!cxla::composable_v<cxla::pipeline<lin_4_to_8, nn::relu_t>, lin_4_to_8>);  // nested: 8 into 4
+static_assert(cxla::composable_v<cxla::pipeline<lin_4_to_8, nn::relu_t>, lin_8_to_4>);
+static_assert(!cxla::composable_v<nn::residual_t<cxla::pipeline<lin_4_to_8, nn::relu_t>>>);
+static_assert(cxla::composable_v<nn::residual_t<cxla::pipeline<lin_4_to_8, nn::relu_t, lin_8_to_4>>>);
 
 // ---- parameter counts ------------------------------------------------------------------
 static_assert(small.parameter_count == (3 * 2 + 3) + (2 * 3 + 2));
