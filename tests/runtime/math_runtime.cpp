@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <limits>
+#include <string>
 
 #include <cxla/cxla.hpp>
 
@@ -91,7 +92,8 @@ void check_identity(const char* name, const table<T>& xs, const table<T>& compil
     }
     if (!same(vectorised.data[i], compile_time[i])) ++elementwise_mismatches;
   }
-  INFO(name);
+  const std::string function = name;
+  INFO(function);
   CHECK(scalar_mismatches == 0);
   CHECK(elementwise_mismatches == 0);
 }

@@ -31,7 +31,9 @@ static_assert(same(cxla::sqrt(2.0), 0x1.6a09e667f3bcdp+0));
 static_assert(same(cxla::sqrt(2.0f), 0x1.6a09e6p+0f));
 static_assert(same(cxla::exp(-1.0), 0x1.78b56362cef38p-2) && same(cxla::exp(-1.0f), 0x1.78b564p-2f));
 static_assert(same(cxla::exp(0.5), 0x1.a61298e1e069cp+0) && same(cxla::exp(0.5f), 0x1.a61298p+0f));
-static_assert(same(cxla::exp(10.0), 0x1.5829dcf95056p+14) && same(cxla::exp(10.0f), 0x1.5829dcp+14f));
+// Float exp runs in float arithmetic (twice the vector lanes of double): max 0.78 ULP, and
+// exp(10.0f) is 1 ULP from the correctly rounded value.
+static_assert(same(cxla::exp(10.0), 0x1.5829dcf95056p+14) && within_ulps(cxla::exp(10.0f), 0x1.5829dcp+14f, 1));
 static_assert(same(cxla::exp(-700.0), 0x1.14f2b0fb9307fp-1010) && same(cxla::exp(700.0), 0x1.d945df4f8ec8ep+1009));
 static_assert(same(cxla::exp(-100.0), 0x1.a8c1f14e2af5dp-145) && same(cxla::exp(-100.0f), 0x1.bp-145f));
 static_assert(same(cxla::exp(80.0), 0x1.55779b984f3ebp+115) && same(cxla::exp(80.0f), 0x1.55779cp+115f));

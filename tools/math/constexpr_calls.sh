@@ -33,4 +33,4 @@ while (( (hi - lo) * 50 > lo )); do
   mid=$(( (lo + hi) / 2 ))
   if fits $mid; then lo=$mid; else hi=$mid; fi
 done
-echo "$cxx $fn: $lo calls fit, $hi do not ($(grep -m1 -oE 'constexpr[^]]*(limit|steps)[^ ]*|maximum[^:]*' "$tmp/err" | head -1))"
+echo "$cxx $fn: $lo calls fit, $hi do not: $(grep -m1 -E 'note:|error:' "$tmp/err" | cut -c1-140)"
