@@ -20,7 +20,8 @@
 // Masks: true = the query may attend to that key. Mask shapes: vector<bool,n> for one query,
 // matrix<bool,m,n> for m queries (causal_mask<n>() in softmax.hpp for self-attention).
 // A fully masked query attends to nothing: its weights are all +0 and its output is the zero
-// vector (not NaN). See softmax.hpp for +-inf and NaN scores.
+// vector (not NaN). Masks act on scores: a masked key's V row still enters the sum with weight
+// +0, so keep V finite (0 * NaN is NaN). See softmax.hpp for +-inf and NaN scores.
 //
 // Multi-head convention: Q = X Wq, K = X Wk, V = X Wv (row-vector convention, as x @ W),
 // head h uses columns [h*dh, (h+1)*dh) of Q, K and V with dh = d / H, the head outputs are
@@ -83,15 +84,17 @@ constexpr matrix<T, M, N> attention_weight_rows(const matrix<T, M, DK>& Q, const
   return A;
 }
 
-inline constexpr auto unmasked_row = [](const auto& scores, size_t) { return scores; };
+// Lambda parameters and locals end in '_' so they cannot shadow a user's global (-Wshadow).
+inline constexpr auto unmasked_row = [](const auto& scores_, size_t) { return scores_; };
 
 template <size_t M, size_t N>
 constexpr auto masked_row(const matrix<bool, M, N>& mask) noexcept {
-  return [&mask](const auto& scores, size_t r) {
-    using row_t = std::remove_cvref_t<decltype(scores)>;
-    row_t out{};
-    for (size_t j = 0; j < N; ++j) out.data[j] = mask.data[r][j] ? scores.data[j] : neg_inf<typename row_t::value_type>;
-    return out;
+  return [&mask](const auto& scores_, size_t r_) {
+    using row_t = std::remove_cvref_t<decltype(scores_)>;
+    row_t out_{};
+    for (size_t j_ = 0; j_ < N; ++j_)
+      out_.data[j_] = mask.data[r_][j_] ? scores_.data[j_] : neg_inf<typename row_t::value_type>;
+    return out_;
   };
 }
 

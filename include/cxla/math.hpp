@@ -780,11 +780,11 @@ constexpr matrix<T, R, C> elementwise(const matrix<T, R, C>& X, F f) noexcept {
 #define CXLA_MATH_ELEMENTWISE(name)                                              \
   template <detail::math::real T, size_t N>                                      \
   constexpr vector<T, N> name(const vector<T, N>& v) noexcept {                  \
-    return detail::math::elementwise(v, [](T x) { return name(x); });           \
+    return detail::math::elementwise(v, [](T x_) { return name(x_); });         \
   }                                                                              \
   template <detail::math::real T, size_t R, size_t C>                            \
   constexpr matrix<T, R, C> name(const matrix<T, R, C>& X) noexcept {            \
-    return detail::math::elementwise(X, [](T x) { return name(x); });           \
+    return detail::math::elementwise(X, [](T x_) { return name(x_); });         \
   }
 CXLA_MATH_ELEMENTWISE(exp)
 CXLA_MATH_ELEMENTWISE(log)

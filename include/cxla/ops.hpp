@@ -166,7 +166,7 @@ template <size_t rows, size_t R, size_t C>
     }
     return;
   }
-  v8 q[4]{};  // q[m]: lanes [q0..q3 of row 2m | q0..q3 of row 2m+1]
+  v8 q[4]{};  // q[m]: lanes [q0..q3 of one row | q0..q3 of another]
   if constexpr (C <= 4) {
     vec<float, 16> w4;
     load_first<C>(w4, &w[0]);
@@ -217,21 +217,25 @@ template <size_t rows, size_t R, size_t C>
         p[r] = (full > 0) ? p[r] + x * wv : x * wv;
       }
     }
+    // Rows m and m + 4 share q[m], so the sums below come out in row order.
 #pragma GCC unroll 4
     for (size_t m = 0; m < 4; ++m)
-      q[m] = __builtin_shufflevector(p[2 * m], p[2 * m + 1], 0, 1, 2, 3, 8, 9, 10, 11) +
-             __builtin_shufflevector(p[2 * m], p[2 * m + 1], 4, 5, 6, 7, 12, 13, 14, 15);
+      q[m] = __builtin_shufflevector(p[m], p[m + 4], 0, 1, 2, 3, 8, 9, 10, 11) +
+             __builtin_shufflevector(p[m], p[m + 4], 4, 5, 6, 7, 12, 13, 14, 15);
   }
   // t-level, lanes [t0 t1 of rows 4n, 4n+2 | t0 t1 of rows 4n+1, 4n+3]
   const v8 t0 = __builtin_shufflevector(q[0], q[1], 0, 1, 8, 9, 4, 5, 12, 13) +
                 __builtin_shufflevector(q[0], q[1], 2, 3, 10, 11, 6, 7, 14, 15);
   const v8 t1 = __builtin_shufflevector(q[2], q[3], 0, 1, 8, 9, 4, 5, 12, 13) +
                 __builtin_shufflevector(q[2], q[3], 2, 3, 10, 11, 6, 7, 14, 15);
-  // rows in the order 0 2 4 6 1 3 5 7
+  // lanes [rows of q[0..3]'s low halves | rows of their high halves]
   const v8 sums = (__builtin_shufflevector(t0, t1, 0, 2, 8, 10, 4, 6, 12, 14) +
                    __builtin_shufflevector(t0, t1, 1, 3, 9, 11, 5, 7, 13, 15)) +
                   v8{};
-  store_first<rows>(&y[i], __builtin_shufflevector(sums, sums, 0, 4, 1, 5, 2, 6, 3, 7));
+  if constexpr (C <= 4)  // q[m] held rows 2m, 2m + 1: the lanes are rows 0 2 4 6 1 3 5 7
+    store_first<rows>(&y[i], __builtin_shufflevector(sums, sums, 0, 4, 1, 5, 2, 6, 3, 7));
+  else
+    store_first<rows>(&y[i], sums);
 }
 
 // double: blocks of 4 rows, a row's p0..p7 in two 4-lane vectors (lo: p0..p3, hi: p4..p7),
@@ -634,7 +638,7 @@ template <class T, size_t R, size_t C>
 constexpr matrix<T, R, C> operator-(const matrix<T, R, C>& A) noexcept {
   static_assert(detail::is_element_v<T>, "cxla: arithmetic on bool (mask) matrices is not defined");
   if constexpr (detail::is_element_v<T>)
-    return detail::map(A, [](T a) { return detail::neg(a); });
+    return detail::map(A, [](T a_) { return detail::neg(a_); });
   else
     return {};
 }
@@ -642,7 +646,7 @@ template <class T, size_t N>
 constexpr vector<T, N> operator-(const vector<T, N>& a) noexcept {
   static_assert(detail::is_element_v<T>, "cxla: arithmetic on bool (mask) matrices is not defined");
   if constexpr (detail::is_element_v<T>)
-    return detail::map(a, [](T x) { return detail::neg(x); });
+    return detail::map(a, [](T x_) { return detail::neg(x_); });
   else
     return {};
 }
@@ -659,7 +663,7 @@ constexpr std::remove_cvref_t<M> operator*(S s, const M& A) noexcept {
                 "truncated to the integer element type; cast one side");
   if constexpr (detail::is_scalar_for_v<S, T>) {
     const T k = static_cast<T>(s);
-    return detail::map(A, [k](T a) { return detail::mul(k, a); });
+    return detail::map(A, [k](T a_) { return detail::mul(k, a_); });
   } else {
     return {};
   }
@@ -674,7 +678,7 @@ constexpr std::remove_cvref_t<M> operator*(const M& A, S s) noexcept {
                 "truncated to the integer element type; cast one side");
   if constexpr (detail::is_scalar_for_v<S, T>) {
     const T k = static_cast<T>(s);
-    return detail::map(A, [k](T a) { return detail::mul(a, k); });
+    return detail::map(A, [k](T a_) { return detail::mul(a_, k); });
   } else {
     return {};
   }
@@ -690,7 +694,7 @@ constexpr std::remove_cvref_t<M> operator/(const M& A, S s) noexcept {
                 "truncated to the integer element type; cast one side");
   if constexpr (detail::is_scalar_for_v<S, T>) {
     const T k = static_cast<T>(s);
-    return detail::map(A, [k](T a) { return detail::div(a, k); });
+    return detail::map(A, [k](T a_) { return detail::div(a_, k); });
   } else {
     return {};
   }
@@ -789,7 +793,7 @@ constexpr std::remove_cvref_t<A> hadamard(const A& a, const B& b) noexcept {
   using T = typename std::remove_cvref_t<A>::value_type;
   static_assert(detail::is_element_v<T>, "cxla: arithmetic on bool (mask) matrices is not defined");
   if constexpr (same_shape<A, B> && same_element<A, B> && detail::is_element_v<T>)
-    return detail::zip(a, b, [](T x, T y) { return detail::mul(x, y); });
+    return detail::zip(a, b, [](T x_, T y_) { return detail::mul(x_, y_); });
   else
     return {};
 }

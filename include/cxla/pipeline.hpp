@@ -103,7 +103,7 @@ struct pipeline {
  private:
   template <class M>
   constexpr auto apply_rows(const M& x) const noexcept {
-    return boost::hana::fold_left(layers, x, [](const auto& acc, const auto& layer) { return layer(acc); });
+    return boost::hana::fold_left(layers, x, [](const auto& acc_, const auto& layer_) { return layer_(acc_); });
   }
 };
 
@@ -138,7 +138,7 @@ struct elementwise {
 struct relu_t : detail::elementwise {
   template <class T, size_t N, size_t D>
   constexpr matrix<T, N, D> operator()(const matrix<T, N, D>& x) const noexcept {
-    return cxla::detail::map(x, [](T v) { return v < T{0} ? T{0} : v; });
+    return cxla::detail::map(x, [](T v_) { return v_ < T{0} ? T{0} : v_; });
   }
 };
 inline constexpr relu_t relu{};
@@ -248,7 +248,7 @@ struct tanh_t : detail::elementwise {
   template <class T, size_t N, size_t D>
   constexpr matrix<T, N, D> operator()(const matrix<T, N, D>& x) const noexcept {
     static_assert(std::is_floating_point_v<T>, "cxla: nn::tanh needs a floating-point element type");
-    return cxla::detail::map(x, [](T v) { return cxla::tanh(v); });
+    return cxla::detail::map(x, [](T v_) { return cxla::tanh(v_); });
   }
 };
 inline constexpr tanh_t tanh{};
@@ -259,7 +259,7 @@ struct gelu_t : detail::elementwise {
   constexpr matrix<T, N, D> operator()(const matrix<T, N, D>& x) const noexcept {
     static_assert(std::is_floating_point_v<T>, "cxla: nn::gelu needs a floating-point element type");
     constexpr T inv_sqrt2 = static_cast<T>(0.70710678118654752440084436210484903928L);
-    return cxla::detail::map(x, [](T v) { return T{0.5} * v * (T{1} + cxla::erf(v * inv_sqrt2)); });
+    return cxla::detail::map(x, [](T v_) { return T{0.5} * v_ * (T{1} + cxla::erf(v_ * inv_sqrt2)); });
   }
 };
 inline constexpr gelu_t gelu{};

@@ -6,8 +6,8 @@
 //   logsumexp(v[, mask]) -> T,  logsumexp_rows(S[, mask]) -> vector<T,M>
 //   causal_mask<N>()                         matrix<bool,N,N>, true on and below the diagonal
 //
-// A matrix softmax always names its axis: softmax_rows normalises over the last index (over
-// keys, for attention scores). softmax(S) on a matrix is a compile error that says so.
+// A matrix softmax is row-wise: softmax_rows normalises over the last index (over keys, for
+// attention scores), and softmax(S) on a matrix is the same function under the short name.
 //
 // Masks: true = keep, false = masked out. A masked entry gets weight exactly +0 whatever its
 // logit (NaN included) and the kept entries renormalise among themselves.
@@ -294,21 +294,12 @@ constexpr T logsumexp(const vector<T, N>& v, const vector<bool, NM>& mask) noexc
 
 // ---- matrices: the axis is in the name ------------------------------------------------------
 
-// softmax(S) on a matrix is ambiguous (over rows or over columns?): name the axis instead.
-template <class T, size_t M, size_t N, class... Rest>
-constexpr matrix<T, M, N> softmax(const matrix<T, M, N>&, const Rest&...) noexcept {
-  static_assert(detail::always_false<M>,
-                "cxla: softmax(S) of a matrix does not say its axis: use softmax_rows(S) "
-                "(each row sums to 1, i.e. over keys for attention scores)");
-  return {};
-}
-
 // softmax_rows(S): matrix<T,M,N> -> matrix<T,M,N>   each row is softmax(row)
 template <class T, size_t M, size_t N>
 constexpr matrix<T, M, N> softmax_rows(const matrix<T, M, N>& S) noexcept {
   CXLA_SOFTMAX_REQUIRE_FLOAT(T, "softmax_rows(S)");
   if constexpr (detail::is_float_v<T>)
-    return detail::map_rows(S, [](const vector<T, N>& r, size_t) { return detail::softmax_kernel(r); });
+    return detail::map_rows(S, [](const vector<T, N>& row_, size_t) { return detail::softmax_kernel(row_); });
   else
     return {};
 }
@@ -320,8 +311,8 @@ constexpr matrix<T, M, N> softmax_rows(const matrix<T, M, N>& S, const matrix<bo
                 "cxla: shape mismatch in softmax_rows(S, mask): mask must have S's shape");
   CXLA_SOFTMAX_REQUIRE_FLOAT(T, "softmax_rows(S, mask)");
   if constexpr (M == MM && N == NM && detail::is_float_v<T>)
-    return detail::map_rows(S, [&mask](const vector<T, N>& r, size_t i) {
-      return detail::softmax_kernel(detail::apply_mask(r, detail::mask_row<T>(mask, i)));
+    return detail::map_rows(S, [&mask](const vector<T, N>& row_, size_t i_) {
+      return detail::softmax_kernel(detail::apply_mask(row_, detail::mask_row<T>(mask, i_)));
     });
   else
     return {};
@@ -332,8 +323,8 @@ template <class T, size_t M, size_t N, class S>
 constexpr matrix<T, M, N> softmax_rows(const matrix<T, M, N>& scores, temperature<S> tau) noexcept {
   CXLA_SOFTMAX_REQUIRE_FLOAT(T, "softmax_rows(S, temperature)");
   if constexpr (detail::is_float_v<T>)
-    return detail::map_rows(scores, [tau](const vector<T, N>& r, size_t) {
-      return detail::softmax_kernel(detail::apply_temperature(r, tau));
+    return detail::map_rows(scores, [tau](const vector<T, N>& row_, size_t) {
+      return detail::softmax_kernel(detail::apply_temperature(row_, tau));
     });
   else
     return {};
@@ -347,11 +338,20 @@ constexpr matrix<T, M, N> softmax_rows(const matrix<T, M, N>& scores, const matr
                 "cxla: shape mismatch in softmax_rows(S, mask, temperature): mask must have S's shape");
   CXLA_SOFTMAX_REQUIRE_FLOAT(T, "softmax_rows(S, mask, temperature)");
   if constexpr (M == MM && N == NM && detail::is_float_v<T>)
-    return detail::map_rows(scores, [&mask, tau](const vector<T, N>& r, size_t i) {
-      return detail::softmax_kernel(detail::apply_mask(detail::apply_temperature(r, tau), detail::mask_row<T>(mask, i)));
+    return detail::map_rows(scores, [&mask, tau](const vector<T, N>& row_, size_t i_) {
+      return detail::softmax_kernel(detail::apply_mask(detail::apply_temperature(row_, tau), detail::mask_row<T>(mask, i_)));
     });
   else
     return {};
+}
+
+// softmax(S[, mask][, temperature]): matrix<T,M,N> -> matrix<T,M,N>, row-wise: the same as
+// softmax_rows (over the last index, i.e. over keys for attention scores; each row sums to 1).
+// A matrix softmax is always row-wise in cxla; softmax_rows names the axis where a reader
+// might wonder.
+template <class T, size_t M, size_t N, class... Rest>
+constexpr matrix<T, M, N> softmax(const matrix<T, M, N>& S, const Rest&... rest) noexcept {
+  return softmax_rows(S, rest...);
 }
 
 // log_softmax_rows(S[, mask]): matrix<T,M,N>[ x matrix<bool,M,N>] -> matrix<T,M,N>
@@ -359,7 +359,7 @@ template <class T, size_t M, size_t N>
 constexpr matrix<T, M, N> log_softmax_rows(const matrix<T, M, N>& S) noexcept {
   CXLA_SOFTMAX_REQUIRE_FLOAT(T, "log_softmax_rows(S)");
   if constexpr (detail::is_float_v<T>)
-    return detail::map_rows(S, [](const vector<T, N>& r, size_t) { return detail::log_softmax_kernel(r); });
+    return detail::map_rows(S, [](const vector<T, N>& row_, size_t) { return detail::log_softmax_kernel(row_); });
   else
     return {};
 }
@@ -369,8 +369,8 @@ constexpr matrix<T, M, N> log_softmax_rows(const matrix<T, M, N>& S, const matri
                 "cxla: shape mismatch in log_softmax_rows(S, mask): mask must have S's shape");
   CXLA_SOFTMAX_REQUIRE_FLOAT(T, "log_softmax_rows(S, mask)");
   if constexpr (M == MM && N == NM && detail::is_float_v<T>)
-    return detail::map_rows(S, [&mask](const vector<T, N>& r, size_t i) {
-      return detail::log_softmax_kernel(detail::apply_mask(r, detail::mask_row<T>(mask, i)));
+    return detail::map_rows(S, [&mask](const vector<T, N>& row_, size_t i_) {
+      return detail::log_softmax_kernel(detail::apply_mask(row_, detail::mask_row<T>(mask, i_)));
     });
   else
     return {};

@@ -48,6 +48,69 @@ constexpr vector<T, D> combination_magnitude(const matrix<T, N, D>& V, const vec
   return m;
 }
 
+#if CXLA_SIMD
+// Run-time kernel of row_combination for float and double: columns in blocks of four 256-bit
+// vectors whose accumulators stay in registers across the rows of V (a generic loop keeps
+// them in memory with g++). Each lane adds its terms in the same order as the scalar loop,
+// sequential in i from +0, so the results are bit-identical.
+template <class T>
+using lanes256 __attribute__((vector_size(32))) = T;
+
+// Vector loads and stores through memcpy (no alignment or aliasing assumptions; one unaligned
+// move). Vectors pass by reference: a 256-bit vector by value would change the calling
+// convention with the target's vector width (-Wpsabi).
+template <class V, class T>
+[[gnu::always_inline]] inline void load256(V& v, const T* p) noexcept {
+  __builtin_memcpy(&v, p, sizeof v);
+}
+template <class V, class T>
+[[gnu::always_inline]] inline void store256(T* p, const V& v) noexcept {
+  __builtin_memcpy(p, &v, sizeof v);
+}
+
+template <class T, size_t N, size_t D>
+[[gnu::always_inline]] inline void row_combination_simd(const T (&V)[N][D], const T (&a)[N], T (&o)[D]) noexcept {
+  using lanes_t = lanes256<T>;
+  constexpr size_t width = 32 / sizeof(T);
+  constexpr size_t block = 4 * width;
+  constexpr size_t full = D - D % block;
+  for (size_t j0 = 0; j0 < full; j0 += block) {
+    lanes_t acc0{}, acc1{}, acc2{}, acc3{}, x;
+    for (size_t i = 0; i < N; ++i) {
+      const T ai = a[i];  // broadcast to every lane by the vector-scalar products below
+      load256(x, &V[i][j0]);
+      acc0 = acc0 + ai * x;
+      load256(x, &V[i][j0 + width]);
+      acc1 = acc1 + ai * x;
+      load256(x, &V[i][j0 + 2 * width]);
+      acc2 = acc2 + ai * x;
+      load256(x, &V[i][j0 + 3 * width]);
+      acc3 = acc3 + ai * x;
+    }
+    store256(&o[j0], acc0);
+    store256(&o[j0 + width], acc1);
+    store256(&o[j0 + 2 * width], acc2);
+    store256(&o[j0 + 3 * width], acc3);
+  }
+  // The last D % block columns: whole vectors one at a time, then single lanes.
+  constexpr size_t vector_end = full + (D - full) / width * width;
+  for (size_t j0 = full; j0 < vector_end; j0 += width) {
+    lanes_t acc{}, x;
+    for (size_t i = 0; i < N; ++i) {
+      const T ai = a[i];
+      load256(x, &V[i][j0]);
+      acc = acc + ai * x;
+    }
+    store256(&o[j0], acc);
+  }
+  for (size_t j = vector_end; j < D; ++j) {
+    T acc{};
+    for (size_t i = 0; i < N; ++i) acc = acc + a[i] * V[i][j];
+    o[j] = acc;
+  }
+}
+#endif
+
 }  // namespace detail
 
 // row_combination(V, a): matrix<T,N,D> x vector<T,N> -> vector<T,D>   sum_i a[i] * V[i, :]
@@ -62,15 +125,16 @@ constexpr vector<T, D> row_combination(const matrix<T, N, D>& V, const vector<U,
   static_assert(detail::is_element_v<T>, "cxla: arithmetic on bool (mask) matrices is not defined");
   vector<T, D> o{};
   if constexpr (N == NA && std::is_same_v<T, U> && detail::is_element_v<T>) {
-    if (std::is_constant_evaluated()) {
-      for (size_t i = 0; i < N; ++i)
-        for (size_t j = 0; j < D; ++j) o.data[j] = detail::mul_add(a.data[i], V.data[i][j], o.data[j]);
-    } else {
-      // transpose(a) * V adds the same terms in the same order (A * B is sequential in k),
-      // with the vectorised run-time kernel of ops.hpp.
-      const matrix<T, 1, D> combined = transpose(a) * V;
-      for (size_t j = 0; j < D; ++j) o.data[j] = combined.data[0][j];
+#if CXLA_SIMD
+    if constexpr (std::is_same_v<T, float> || std::is_same_v<T, double>) {
+      if (!std::is_constant_evaluated()) {
+        detail::row_combination_simd(V.data, a.data, o.data);
+        return o;
+      }
     }
+#endif
+    for (size_t i = 0; i < N; ++i)
+      for (size_t j = 0; j < D; ++j) o.data[j] = detail::mul_add(a.data[i], V.data[i][j], o.data[j]);
   }
   return o;
 }

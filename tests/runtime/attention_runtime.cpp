@@ -304,6 +304,14 @@ TEST_CASE_TEMPLATE("a kept NaN logit makes the whole row NaN; a masked one is ig
   CHECK(r.weights[0] == T(0.5));
   CHECK(r.weights[2] == T(0.5));
   CHECK(r.output == vector<T, 2>{{T(1), T(0.5)}});
+  // Masks act on scores, not on values: a NaN in a masked key's value row still reaches its
+  // output column (0 * NaN), as documented in docs/attention.md.
+  auto V_nan = V;
+  V_nan.data[1][0] = nan;
+  const auto o_nan = cxla::attention(opaque(vector<T, 2>{{T(1), T(0)}}), K, opaque(V_nan),
+                                     opaque(vector<bool, 3>{{true, false, true}}));
+  CHECK(std::isnan(o_nan[0]));
+  CHECK(o_nan[1] == T(0.5));
 }
 
 TEST_CASE_TEMPLATE("infinite and fully masked inputs at run time", T, double, float) {

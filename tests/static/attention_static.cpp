@@ -176,4 +176,15 @@ static_assert(cxla::is_convex_combination(cxla::row(big.output, 31), cxla::row(b
                                           64 * std::numeric_limits<double>::epsilon()));
 static_assert(cxla::row(big.output, 7) == cxla::attention(cxla::row(Q32, 7), K32, V32));
 
+// A matrix softmax is row-wise (DESIGN.md's contract): softmax(S) is softmax_rows(S), and each
+// row equals the vector softmax of that row; masks and temperatures pass through.
+namespace matrix_softmax_is_row_wise {
+constexpr cxla::matrix<double, 2, 3> S{{{1, 2, 3}, {0, -1, 4}}};
+constexpr cxla::matrix<bool, 2, 3> keep{{{true, false, false}, {true, true, false}}};
+static_assert(cxla::softmax(S) == cxla::softmax_rows(S));
+static_assert(cxla::row(cxla::softmax(S), 1) == cxla::softmax(cxla::row(S, 1)));
+static_assert(cxla::softmax(S, keep) == cxla::softmax_rows(S, keep));
+static_assert(cxla::softmax(S, keep)(0, 0) == 1.0 && cxla::softmax(S, keep)(0, 2) == 0.0);
+}  // namespace matrix_softmax_is_row_wise
+
 int main() { return 0; }
