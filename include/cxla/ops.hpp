@@ -390,6 +390,26 @@ inline void matmul_simd(const T (&A)[R][K], const T (&B)[K][C], T (&P)[R][C]) no
 
 #endif  // CXLA_SIMD
 
+#if !CXLA_SIMD
+// Targets without vector registers (e.g. Cortex-M with a scalar FPU): one row at a time, the
+// eight partial sums in registers, no zeroed stack block. Each partial sum starts at its first
+// product and the result gets + 0 once, which by the two facts above gives the bits of
+// dot_lanes. Unrolled so the partial-sum index j % 8 is a constant.
+template <size_t C, class T>
+[[gnu::always_inline]] inline T dot_row_scalar(const T* x, const T* w) noexcept {
+  constexpr size_t used = C < lanes ? C : lanes;
+  T p[lanes];
+#pragma GCC unroll 8
+  for (size_t k = 0; k < used; ++k) p[k] = x[k] * w[k];
+#pragma GCC unroll 64
+  for (size_t j = lanes; j < C; ++j) p[j % lanes] = p[j % lanes] + x[j] * w[j];
+  if constexpr (used == lanes)  // the tree of reduce_lanes, as one expression (kept in registers)
+    return (((p[0] + p[4]) + (p[2] + p[6])) + ((p[1] + p[5]) + (p[3] + p[7]))) + T{0};
+  else
+    return reduce_lanes<used>(p) + T{0};
+}
+#endif
+
 // y = X * w with the dot_lanes order in every row. Four rows at a time give the compiler
 // four independent chains of vector adds.
 template <class T, size_t R, size_t C>
@@ -397,6 +417,13 @@ constexpr void matvec(const T (&X)[R][C], const T (&w)[C], T (&y)[R]) noexcept {
 #if CXLA_SIMD
   if constexpr (simd_element<T>) {
     if (!std::is_constant_evaluated()) return matvec_simd(X, w, y);
+  }
+#else
+  if constexpr (std::is_floating_point_v<T>) {
+    if (!std::is_constant_evaluated()) {
+      for (size_t i = 0; i < R; ++i) y[i] = dot_row_scalar<C>(X[i], w);
+      return;
+    }
   }
 #endif
   constexpr size_t full = C - C % lanes;
