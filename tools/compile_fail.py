@@ -27,8 +27,9 @@ def main() -> int:
     expect_error = re.findall(r'^// expect-error: (.+)$', text, re.M)
     expect_15 = re.findall(r'^// expect-within-15: (.+)$', text, re.M)
     max_lines = int((re.findall(r'^// max-lines: (\d+)$', text, re.M) or ['12'])[0])
-    if not expect_error:
-        print(f'{snippet}: no "// expect-error:" line; the test would check nothing')
+    if not expect_error or not expect_15:
+        print(f'{snippet}: needs "// expect-error:" and "// expect-within-15:" lines '
+              '(what the first error says, and the shapes or names the diagnostic must show)')
         return 1
 
     base = compiler + ['-std=c++20', '-fsyntax-only', '-I', include_dir,

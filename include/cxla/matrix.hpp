@@ -130,7 +130,8 @@ concept addable =
 
 // A * B (matrix * matrix, matrix * vector, vector * row-matrix): inner dimensions agree.
 template <class A, class B>
-concept multipliable = matrix_like<A> && matrix_like<B> && same_element<A, B> &&
+concept multipliable = matrix_like<A> && matrix_like<B> && !(any_vector<A> && any_vector<B>) &&
+                       same_element<A, B> &&
                        detail::element<typename std::remove_cvref_t<A>::value_type> &&
                        std::remove_cvref_t<A>::cols == std::remove_cvref_t<B>::rows;
 

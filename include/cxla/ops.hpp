@@ -72,7 +72,7 @@ constexpr T dot_lanes(const T* a, const T* b) noexcept {
 // leaves every other value alone. So the kernels may start partial sums at the first product,
 // pad absent lanes and rows with +0, and add +0 once to each result.
 #if !defined(CXLA_NO_SIMD) && (defined(__GNUC__) || defined(__clang__)) && \
-    (defined(__SSE2__) || defined(__ARM_NEON) || defined(__ALTIVEC__))
+    (defined(__SSE2__) || defined(__ARM_NEON))
 #define CXLA_SIMD 1
 #else
 #define CXLA_SIMD 0
@@ -472,18 +472,20 @@ constexpr matrix<T, N, N> identity() noexcept {
   return I;
 }
 
-// cast<U>(X): same shape, elements converted with static_cast<U>.
+// cast<U>(X): same shape, elements converted with static_cast<U>. A floating-point value that
+// does not fit an integer U (NaN, +-inf, out of range) would be undefined behaviour: it is a
+// compile error in a constant expression and traps at run time. Integer to integer wraps.
 template <class U, class T, size_t R, size_t C>
 constexpr matrix<U, R, C> cast(const matrix<T, R, C>& X) noexcept {
   matrix<U, R, C> Y{};
   for (size_t i = 0; i < R; ++i)
-    for (size_t j = 0; j < C; ++j) Y.data[i][j] = static_cast<U>(X.data[i][j]);
+    for (size_t j = 0; j < C; ++j) Y.data[i][j] = detail::convert<U>(X.data[i][j]);
   return Y;
 }
 template <class U, class T, size_t N>
 constexpr vector<U, N> cast(const vector<T, N>& v) noexcept {
   vector<U, N> u{};
-  for (size_t i = 0; i < N; ++i) u.data[i] = static_cast<U>(v.data[i]);
+  for (size_t i = 0; i < N; ++i) u.data[i] = detail::convert<U>(v.data[i]);
   return u;
 }
 
@@ -853,7 +855,11 @@ constexpr vector<T, R> column_combination(const matrix<T, R, C>& X, const vector
   if constexpr (C == N && std::is_same_v<T, U> && detail::is_element_v<T>) {
     constexpr size_t used = C < detail::lanes ? C : detail::lanes;
     vector<T, R> partial[detail::lanes]{};
-    for (size_t j = 0; j < C; ++j) partial[j % detail::lanes] = partial[j % detail::lanes] + w[j] * col(X, j);
+    for (size_t j = 0; j < C; ++j) {
+      vector<T, R> column{};  // col(X, j) without the bounds check
+      for (size_t i = 0; i < R; ++i) column.data[i] = X.data[i][j];
+      partial[j % detail::lanes] = partial[j % detail::lanes] + w.data[j] * column;
+    }
     vector<T, R> s[4]{};
     for (size_t k = 0; k < 4 && k < used; ++k)
       s[k] = (k + 4 < used) ? partial[k] + partial[k + 4] : partial[k];
@@ -876,6 +882,23 @@ constexpr vector<T, R> column_combination(const matrix<T, R, C>& X, const vector
 template <detail::element T>
 constexpr bool approx_equal(T a, T b, T abs_tol, T rel_tol = T{0}) noexcept {
   if (a == b) return true;  // also covers equal infinities
+  if constexpr (std::is_integral_v<T>) {
+    // Distances in the unsigned type: |INT_MIN - INT_MAX| does not fit T. Negative
+    // tolerances accept nothing but equality.
+    using U = detail::wide_unsigned_t<T>;
+    const U diff = a > b ? static_cast<U>(static_cast<U>(a) - static_cast<U>(b))
+                         : static_cast<U>(static_cast<U>(b) - static_cast<U>(a));
+    const auto magnitude = [](T x_) { return x_ < T{0} ? static_cast<U>(U{0} - static_cast<U>(x_)) : static_cast<U>(x_); };
+    const U mag = magnitude(a) > magnitude(b) ? magnitude(a) : magnitude(b);
+    const U abs_bound = abs_tol < T{0} ? U{0} : static_cast<U>(abs_tol);
+    // rel_tol * mag without overflow: only rel_tol in {0, 1, ...}; mag * rel_tol saturates.
+    U rel_bound = U{0};
+    if (rel_tol > T{0}) {
+      const U r = static_cast<U>(rel_tol);
+      rel_bound = mag > static_cast<U>(~U{0}) / r ? static_cast<U>(~U{0}) : static_cast<U>(mag * r);
+    }
+    return diff <= (abs_bound > rel_bound ? abs_bound : rel_bound);
+  }
   const T diff = a > b ? a - b : b - a;
   const T mag_a = a < T{0} ? -a : a;
   const T mag_b = b < T{0} ? -b : b;

@@ -37,7 +37,9 @@
 //     than a silent NaN; g++ follows the policy above.
 #pragma once
 
+#include <bit>
 #include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <type_traits>
 
@@ -131,8 +133,94 @@ constexpr vector<T, N> kept_exp(const vector<T, N>& s, const vector<T, N>& x) no
   return e;
 }
 
+// exp(x) for -104 <= x <= 0 (float): bit for bit math.hpp's exp(float) there, with the work
+// that only other arguments need left out (no clamps, no special-value selects). The same
+// Cody-Waite reduction, polynomial and compensated sums; 2^k as one exact product by
+// 2^(k + 64) (a normal float for k in [-150, 0]) and one rounding product by 2^-64, which
+// gives the single rounding of p * 2^k that exp's two factors 2^k1 * 2^(k - k1) give.
+// 2^(k + 64) comes from the bits of x log2(e) + 1.5 * 2^23, which hold k in the low bits.
+// (softmax_kernel's run-time path; its results are checked against exp(float) over every
+// float x <= 0, NaN and -inf included, through the kernel's handling below.)
+[[gnu::always_inline]] constexpr float exp_nonpositive_finite(float x) noexcept {
+  namespace m_ = detail::math;
+  const float shifted = x * m_::log2e_flt + m_::round_shift_flt;
+  const float k = shifted - m_::round_shift_flt;
+  const float a = x - k * m_::ln2_hi_flt;  // exact
+  const float kl = k * m_::ln2_lo_flt;
+  const float r = a - kl;
+  const float r_lo = (a - r) - kl;
+  const float r2 = r * r;
+  const float q = ((m_::expf_c2 + m_::expf_c3 * r) + (m_::expf_c4 + m_::expf_c5 * r) * r2) +
+                  ((m_::expf_c6 + m_::expf_c7 * r) + m_::expf_c8 * r2) * (r2 * r2);
+  const float t = r2 * q;
+  const float sr = r + t;
+  const float s_lo = ((r - sr) + t) + (r_lo + r_lo * r);
+  const float u = 1.0f + sr;
+  const float u_lo = ((1.0f - u) + sr) + s_lo;
+  const float scale =
+      std::bit_cast<float>(static_cast<std::uint32_t>((std::bit_cast<std::uint32_t>(shifted) + 191u) << 23));
+  return ((u + u_lo) * scale) * 0x1p-64f;
+}
+
+// exp(x_i) for the shifted logit x_i of step 3 (softmax_kernel's run-time path, m finite or
+// +inf): (s == m) ? 1 : exp(s - m), bit for bit. For s == m finite, s - m is +0 and its exp 1;
+// below -104 (-inf included) exp(float) computes exp(-104), which is +0; a NaN difference is
+// s = m = +inf (weight exp(0) = 1) or a NaN logit, whose NaN exp returns as it is.
+[[gnu::always_inline]] constexpr float shifted_exp(float s, float m) noexcept {
+  constexpr float low = detail::math::exp_clamp_low_flt;
+  const float difference = s - m;
+  const float y = exp_nonpositive_finite(difference >= low ? difference : low);
+  return difference >= low ? y : (difference != difference ? (s == m ? 1.0f : difference) : 0.0f);
+}
+
+template <class T>
+[[gnu::always_inline]] constexpr T shifted_exp(T s, T m) noexcept {
+  const T difference = s - m;
+  return cxla::exp(s == m ? T{0} : difference);
+}
+
+#if !CXLA_SIMD
+// softmax_kernel at run time on targets without vector registers (e.g. Cortex-M with a scalar
+// FPU): the same bits in one pass, without scratch vectors. A row maximum of -inf (nothing
+// kept) is replaced by 0, so that a -inf logit gives exp(-inf) = +0 as everywhere else (and a
+// NaN logit the same NaN: s - 0 and s - (-inf) are both s, quieted); shifted_exp stands for
+// the selects of shifted_logits and kept_exp.
+template <class T, size_t N>
+vector<T, N> softmax_kernel_scalar(const vector<T, N>& s) noexcept {
+  // One running maximum in a register: the same value as row_max (NaN never wins a comparison,
+  // in any order); only the sign of a zero maximum can differ, and a zero maximum gives the
+  // same shifted logits either way (s == m for s = +-0, s - m = s otherwise).
+  T row_maximum = neg_inf<T>;
+  for (size_t i = 0; i < N; ++i) row_maximum = s.data[i] > row_maximum ? s.data[i] : row_maximum;
+  const T m = row_maximum == neg_inf<T> ? T{0} : row_maximum;
+  vector<T, N> e;  // every entry written below
+  for (size_t i = 0; i < N; ++i) e.data[i] = shifted_exp(s.data[i], m);
+  // cxla::sum's order; each partial sum starts at its first term instead of +0, which gives
+  // the same bits since no entry is -0.
+  constexpr size_t used = N < lanes ? N : lanes;
+  T p[lanes];
+#pragma GCC unroll 8
+  for (size_t k = 0; k < used; ++k) {
+    T partial = e.data[k];
+    for (size_t j = k + lanes; j < N; j += lanes) partial = partial + e.data[j];
+    p[k] = partial;
+  }
+  T total;
+  if constexpr (used == lanes)  // the tree of reduce_lanes, as one expression (kept in registers)
+    total = ((p[0] + p[4]) + (p[2] + p[6])) + ((p[1] + p[5]) + (p[3] + p[7]));
+  else
+    total = reduce_lanes<used>(p);
+  const T denominator = total == T{0} ? T{1} : total;
+  for (size_t i = 0; i < N; ++i) e.data[i] = e.data[i] / denominator;
+  return e;
+}
+#endif
+
 template <class T, size_t N>
 constexpr vector<T, N> softmax_kernel(const vector<T, N>& s) noexcept {
+#if !CXLA_SIMD
+  if (!std::is_constant_evaluated()) return softmax_kernel_scalar(s);
+#endif
   vector<T, N> e = kept_exp(s, shifted_logits(s, row_max<T, N>(s.data)));
   // The total is >= 1 when some entry is kept (the maximum contributes exp(0)), 0 when none
   // is, NaN when a kept logit is NaN; dividing by 1 in the second case leaves the zeros.

@@ -249,7 +249,9 @@ constexpr std::uint64_t ulp_distance(T x, T y) noexcept {
                 "cxla: ulp_distance is defined for float and double");
   if (x != x || y != y) return ~std::uint64_t{0};
   const std::int64_t a = detail::ordered_bits(x), b = detail::ordered_bits(y);
-  return a > b ? static_cast<std::uint64_t>(a - b) : static_cast<std::uint64_t>(b - a);
+  // The difference in uint64: a - b can exceed int64 (e.g. -inf to +inf in double).
+  const auto ua = static_cast<std::uint64_t>(a), ub = static_cast<std::uint64_t>(b);
+  return a > b ? ua - ub : ub - ua;
 }
 
 // approx_equal_ulps(a, b, ulps): same-shape vectors or matrices (or scalars) -> bool

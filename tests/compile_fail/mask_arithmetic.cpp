@@ -1,5 +1,6 @@
 // Arithmetic on a bool (mask) matrix.
 // expect-error: cxla: arithmetic on bool \(mask\) matrices is not defined
+// expect-within-15: (T = bool|<bool, 2UL, 2UL, bool, 2UL, 2UL>)
 #include <cxla/cxla.hpp>
 int main() {
   cxla::matrix<bool, 2, 2> M{};

@@ -1,5 +1,6 @@
 // A matrix with no rows.
 // expect-error: cxla: matrix dimensions must be at least 1
+// expect-within-15: (matrix<double, 0, 3>)
 #include <cxla/cxla.hpp>
 int main() {
 #ifdef CXLA_COMPILE_FAIL

@@ -3,6 +3,8 @@
 // static_assert, tests/runtime checks them with CHECK on inputs the compiler cannot fold.
 #pragma once
 
+#include "props_common.hpp"
+
 #include <array>
 #include <bit>
 #include <cstdint>
@@ -16,8 +18,6 @@ using cxla::size_t;
 
 template <class T>
 inline constexpr T eps = std::numeric_limits<T>::epsilon();
-template <class T>
-inline constexpr T inf = std::numeric_limits<T>::infinity();
 
 // Sum of a vector in index order, for checks that must not reuse the code under test.
 template <class T, size_t N>
@@ -193,6 +193,22 @@ constexpr bool softmax_rows_is_rowwise(const cxla::matrix<T, M, N>& S, const cxl
   return true;
 }
 
+// o equals sum_i a_i V[i, :] computed here by a plain loop in index order (independent of
+// cxla::row_combination, which attention itself uses), within tol relative to sum_i |a_i V_ij|.
+template <class T, size_t N, size_t DV>
+constexpr bool matches_explicit_combination(const cxla::vector<T, DV>& o, const cxla::vector<T, N>& a,
+                                            const cxla::matrix<T, N, DV>& V, T tol) {
+  for (size_t j = 0; j < DV; ++j) {
+    T combo = 0, scale = 0;
+    for (size_t i = 0; i < N; ++i) {
+      combo = combo + a.data[i] * V.data[i][j];
+      scale = scale + magnitude(a.data[i] * V.data[i][j]);
+    }
+    if (!(magnitude(o.data[j] - combo) <= tol * scale + std::numeric_limits<T>::denorm_min())) return false;
+  }
+  return true;
+}
+
 // ---- attention ----------------------------------------------------------------------------
 
 // The seed's span fact: the output is a convex combination of the value rows, and it is
@@ -202,7 +218,8 @@ constexpr bool attention_output_is_convex_combination(const cxla::vector<T, DK>&
                                                       const cxla::matrix<T, N, DV>& V) {
   const auto [o, a] = cxla::attention_with_weights(q, K, V);
   const T tol = T{2} * static_cast<T>(N) * eps<T>;
-  return is_distribution(a) && cxla::is_convex_combination(o, a, V, tol) && cxla::in_convex_hull(o, V, a, tol) &&
+  return is_distribution(a) && matches_explicit_combination(o, a, V, tol) &&
+         cxla::is_convex_combination(o, a, V, tol) && cxla::in_convex_hull(o, V, a, tol) &&
          cxla::in_row_box(o, V, tol) && o == cxla::row_combination(V, a) && a == cxla::attention_weights(q, K) &&
          o == cxla::attention(q, K, V);
 }
@@ -245,7 +262,9 @@ constexpr bool masked_attention_respects_mask(const cxla::matrix<T, M, DK>& Q, c
     const auto a = cxla::row(A, r);
     const auto o = cxla::row(O, r);
     if (any_kept) {
-      if (!(is_distribution(a) && cxla::is_convex_combination(o, a, V, tol))) return false;
+      if (!(is_distribution(a) && matches_explicit_combination(o, a, V, tol) &&
+            cxla::is_convex_combination(o, a, V, tol)))
+        return false;
     } else {
       if (!(a == cxla::vector<T, N>{} && o == cxla::vector<T, DV>{})) return false;
     }

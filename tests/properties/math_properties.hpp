@@ -3,6 +3,8 @@
 // the compiler cannot fold.
 #pragma once
 
+#include "props_common.hpp"
+
 #include <bit>
 #include <cstdint>
 #include <limits>
@@ -31,8 +33,6 @@ constexpr bool within_ulps(T a, T b, std::uint64_t n) {
   return (ia > ib ? ia - ib : ib - ia) <= n;
 }
 
-template <class T>
-constexpr T inf = std::numeric_limits<T>::infinity();
 template <class T>
 constexpr T nan = std::numeric_limits<T>::quiet_NaN();
 template <class T>

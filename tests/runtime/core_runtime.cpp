@@ -203,3 +203,18 @@ TEST_CASE("io.hpp prints shortest round-trip decimals and nested brackets") {
      << opaque(vector<std::uint8_t, 2>{{65, 7}});
   CHECK(os.str() == "[0, 2, 4] [[1, -2], [3, 4]] [0.1, 0.3333333333333333] [0.1] [65, 7]");
 }
+
+TEST_CASE("integer approx_equal and ulp_distance are defined at the extremes") {
+  const int lo = opaque(std::numeric_limits<int>::min()), hi = opaque(std::numeric_limits<int>::max());
+  CHECK_FALSE(cxla::approx_equal(lo, hi, 0));
+  CHECK_FALSE(cxla::approx_equal(lo, hi, hi, 1));
+  CHECK(cxla::approx_equal(lo, hi, 0, 2));
+  const double inf = opaque(std::numeric_limits<double>::infinity());
+  // -inf and +inf are 2 * 0x7FF0000000000000 steps apart (closed form from the encoding).
+  CHECK(cxla::ulp_distance(-inf, inf) == 0xFFE0000000000000ULL);
+  const float inff = opaque(std::numeric_limits<float>::infinity());
+  CHECK(cxla::ulp_distance(inff, -inff) == 0xFF000000ULL);
+  CHECK(cxla::ulp_distance(opaque(-0.0), opaque(0.0)) == 0);
+  const auto converted = cxla::cast<int>(opaque(vector<double, 2>{{-2147483648.75, 2147483647.5}}));
+  CHECK(converted == vector<int, 2>{{std::numeric_limits<int>::min(), std::numeric_limits<int>::max()}});
+}

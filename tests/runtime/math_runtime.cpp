@@ -182,6 +182,41 @@ TEST_CASE("math: special values at run time") {
   CHECK(same(cxla::pow(opaque(-0.0), opaque(-3)), -inf));
 }
 
+// Every function on every special argument, at run time through opaque() (nothing folded),
+// against the compile-time values that tests/static/math_static.cpp proves equal to C's
+// Annex F results.
+template <class T>
+constexpr std::array<T, 14> special_arguments = {
+    std::numeric_limits<T>::quiet_NaN(), std::numeric_limits<T>::infinity(), -std::numeric_limits<T>::infinity(),
+    T(0), -T(0), T(1), -T(1), std::numeric_limits<T>::max(), -std::numeric_limits<T>::max(),
+    std::numeric_limits<T>::min(), std::numeric_limits<T>::denorm_min(), -std::numeric_limits<T>::denorm_min(),
+    T(1000), T(-1000)};
+
+#define CXLA_SPECIALS(fn)                                                                       \
+  do {                                                                                          \
+    constexpr auto table_ = [] {                                                                \
+      std::array<T, 14> out_{};                                                                 \
+      for (size_t k_ = 0; k_ < 14; ++k_) out_[k_] = cxla::fn(special_arguments<T>[k_]);         \
+      return out_;                                                                              \
+    }();                                                                                        \
+    for (size_t k_ = 0; k_ < 14; ++k_) {                                                        \
+      INFO(#fn, " argument #", k_);                                                             \
+      CHECK(same(cxla::fn(opaque(special_arguments<T>[k_])), table_[k_]));                      \
+    }                                                                                           \
+  } while (0)
+
+TEST_CASE_TEMPLATE("math: every special argument at run time equals the compile-time value", T, float, double) {
+  CXLA_SPECIALS(exp);
+  CXLA_SPECIALS(log);
+  CXLA_SPECIALS(sqrt);
+  CXLA_SPECIALS(expm1);
+  CXLA_SPECIALS(log1p);
+  CXLA_SPECIALS(tanh);
+  CXLA_SPECIALS(erf);
+  CXLA_SPECIALS(abs);
+}
+#undef CXLA_SPECIALS
+
 TEST_CASE("math: properties on random inputs") {
   for (int trial = 0; trial < 2000; ++trial) {
     const double x = cxla_test::random_value<double>(-1e150, 1e150);

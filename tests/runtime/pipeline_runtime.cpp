@@ -3,6 +3,8 @@
 // same layers called by hand.
 #include <doctest/doctest.h>
 
+#include <limits>
+
 #include <cstdint>
 
 #include <boost/hana/for_each.hpp>
@@ -129,7 +131,7 @@ void check_tiny_block(int trials) {
         cxla::multi_head_attention_with_weights<tiny::heads>(X, layers.attention.Wq, layers.attention.Wk,
                                                              layers.attention.Wv, layers.attention.Wo)
             .weights;
-    for (const auto& head : weights) CHECK(cxla_props::rows_are_probability_vectors(head, T(1e-5)));
+    for (const auto& head : weights) CHECK(cxla_props::rows_are_probability_vectors(head, T(64) * std::numeric_limits<T>::epsilon()));
   }
 }
 

@@ -132,7 +132,8 @@ static_assert(cxla::multipliable<M<3, 2>, V<2>> && !cxla::multipliable<M<3, 2>, 
 static_assert(cxla::multipliable<M<2, 3>, M<3, 4>> && !cxla::multipliable<M<2, 3>, M<2, 3>>);
 static_assert(!cxla::multipliable<M<3, 2>, matrix<float, 2, 2>>);   // element types differ
 static_assert(cxla::multipliable<V<4>, M<1, 5>> && !cxla::multipliable<V<4>, M<4, 5>>);
-static_assert(!cxla::multipliable<V<4>, V<4>>);                      // column * column
+static_assert(!cxla::multipliable<V<4>, V<4>> && !cxla::multipliable<V<4>, V<1>> &&
+              !cxla::multipliable<V<1>, V<1>>);                    // column * column, any lengths
 static_assert(cxla::addable<M<2, 3>, M<2, 3>> && !cxla::addable<M<2, 3>, M<3, 2>>);
 static_assert(!cxla::addable<V<3>, M<3, 1>>);                        // vector vs N x 1 matrix
 static_assert(!cxla::addable<V<3>, V<4>> && cxla::addable<V<3>, const V<3>&>);
@@ -148,5 +149,15 @@ static_assert(requires(M<3, 2> a, V<2> b, M<2, 5> c) {
   a / 2.0;
   cxla::dot(b, b);
 });
+
+// ---- conversions and tolerances are defined everywhere ------------------------------
+static_assert(cxla::cast<int>(vector<double, 3>{{-2147483648.75, 2147483647.5, -0.5}}) ==
+              vector<int, 3>{{-2147483647 - 1, 2147483647, 0}});  // truncation toward zero
+static_assert(cxla::cast<unsigned>(vector<float, 2>{{-0.75f, 4294967040.0f}}) == vector<unsigned, 2>{{0u, 4294967040u}});
+static_assert(cxla::cast<std::uint8_t>(vector<int, 2>{{256, -1}}) == vector<std::uint8_t, 2>{{0, 255}});  // wraps
+static_assert(!cxla::approx_equal(-2147483647 - 1, 2147483647, 0));  // |difference| does not fit int
+static_assert(!cxla::approx_equal(-2147483647 - 1, 2147483647, 2147483647, 1) &&
+              cxla::approx_equal(-2147483647 - 1, 2147483647, 0, 2));  // 2 * 2^31 saturates, >= 2^32 - 1
+static_assert(cxla::approx_equal(10, 12, 2) && !cxla::approx_equal(10, 13, 2) && !cxla::approx_equal(10, 11, -1));
 
 int main() {}

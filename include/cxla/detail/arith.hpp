@@ -9,6 +9,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <limits>
 #include <type_traits>
 
 #include "checks.hpp"
@@ -102,6 +104,28 @@ constexpr T div(T a, T b) noexcept {
     return static_cast<T>(a / b);
   } else {
     return a / b;
+  }
+}
+
+// static_cast<U>(x) with every case defined: floating point to an integer U must be in range
+// (the truncated value representable), else compile error in constant evaluation / trap at
+// run time; every other conversion is defined by the language (integers wrap modulo 2^bits).
+template <class U, class T>
+constexpr U convert(T x) noexcept {
+  if constexpr (std::is_floating_point_v<T> && std::is_integral_v<U> && !std::is_same_v<U, bool>) {
+    // Defined iff the truncated value fits U: x in (lower - 1, upper), with upper = 2^digits and
+    // lower = -2^digits (signed) or 0. Powers of two are exact in T; where lower - 1 rounds to
+    // lower, the second test is x > lower, and x == lower is taken by the first.
+    constexpr T upper = static_cast<T>(std::uintmax_t{1} << (std::numeric_limits<U>::digits - 1)) * T{2};
+    constexpr T lower = std::is_signed_v<U> ? -upper : T{0};
+    const bool in_range = x < upper && (x >= lower || x > lower - T{1});
+    if (!in_range) {  // also NaN
+      if (std::is_constant_evaluated()) cxla_error_conversion_out_of_range();
+      __builtin_trap();
+    }
+    return static_cast<U>(x);
+  } else {
+    return static_cast<U>(x);
   }
 }
 

@@ -32,6 +32,7 @@ inline void cxla_error_index_out_of_range() noexcept {
 }
 inline void cxla_error_signed_integer_overflow() noexcept {}
 inline void cxla_error_integer_division_by_zero() noexcept {}
+inline void cxla_error_conversion_out_of_range() noexcept {}
 
 constexpr void check_index(bool in_range) noexcept {
   if (!in_range) cxla_error_index_out_of_range();
