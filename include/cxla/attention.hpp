@@ -67,7 +67,7 @@ constexpr vector<T, N> attention_scores(const T (&q)[DK], const matrix<T, N, DK>
   } else {
     matvec(K.data, q, s.data);
   }
-  const T root_dk = cxla::sqrt(static_cast<T>(DK));
+  constexpr T root_dk = cxla::sqrt(static_cast<T>(DK));  // folded: no sqrt at run time
   for (size_t i = 0; i < N; ++i) s.data[i] = s.data[i] / root_dk;
   return s;
 }
