@@ -135,17 +135,18 @@ constexpr bool extreme_logits_do_not_overflow(T huge) {
 
 // Logits so far apart that s_i - max overflows: that entry gets weight +0 and log-weight -inf.
 template <class T>
-constexpr bool overflowing_differences_get_zero_weight() {
-  constexpr T big = std::numeric_limits<T>::max();
-  const cxla::vector<T, 3> v{{big, -big, T{0}}};
-  return cxla::softmax(v) == cxla::vector<T, 3>{{T{1}, T{0}, T{0}}} &&
-         cxla::log_softmax(v) == cxla::vector<T, 3>{{T{0}, -inf<T>, -big}} && cxla::logsumexp(v) == big;
+// (Arguments default to the values the property is about; run-time tests pass them through
+// opaque() so the compiler cannot fold the computation.)
+constexpr bool overflowing_differences_get_zero_weight(T largest = std::numeric_limits<T>::max()) {
+  const cxla::vector<T, 3> v{{largest, -largest, T{0}}};
+  return largest == std::numeric_limits<T>::max() && cxla::softmax(v) == cxla::vector<T, 3>{{T{1}, T{0}, T{0}}} &&
+         cxla::log_softmax(v) == cxla::vector<T, 3>{{T{0}, -inf<T>, -largest}} && cxla::logsumexp(v) == largest;
 }
 
 // +inf logits share the weight equally; finite logits get +0.
 template <class T>
-constexpr bool plus_infinity_shares_the_weight() {
-  const cxla::vector<T, 4> v{{inf<T>, T{3}, inf<T>, -inf<T>}};
+constexpr bool plus_infinity_shares_the_weight(T infinity = inf<T>) {
+  const cxla::vector<T, 4> v{{infinity, T{3}, infinity, -infinity}};
   return cxla::softmax(v) == cxla::vector<T, 4>{{T{0.5}, T{0}, T{0.5}, T{0}}} && cxla::logsumexp(v) == inf<T>;
 }
 
