@@ -173,17 +173,57 @@ CXLA_MATH_INLINE constexpr double scale_by_pow2(double p, double k) noexcept {
   return (p * pow2_from_integer(k1)) * pow2_from_integer(k - k1);
 }
 
+// exp for double. k = round(x log2e), a = x - k ln2_hi (exact), kl = k ln2_lo (tiny, |kl| <
+// 2^-33), r = a - kl; exp(x) = 2^k (1 + a - kl + t) with t = r^2 q(r) and q the near-minimax
+// polynomial of exp_q10. 1 + a is split exactly (Fast2Sum, |a| < 1) and the small terms are
+// added to its low part, so the result is rounded once from about 60 bits: no separate
+// correction for the rounding of r is needed (it enters only through t, |dt| < 2^-55.5).
+// Coefficients: tools/math/exp_poly.py (max |r^2 (q - p)| = 0.0026 ulp of 1).
+inline constexpr double expq_d0 = 0x1p-1, expq_d1 = 0x1.5555555555557p-3, expq_d2 = 0x1.5555555555556p-5,
+                        expq_d3 = 0x1.11111111100dcp-7, expq_d4 = 0x1.6c16c16c162d4p-10,
+                        expq_d5 = 0x1.a01a01abe7fe1p-13, expq_d6 = 0x1.a01a01a6d889cp-16,
+                        expq_d7 = 0x1.71de0231960ebp-19, expq_d8 = 0x1.27e4db646b17ep-22,
+                        expq_d9 = 0x1.af4de97ca4194p-26, expq_d10 = 0x1.1f730349868cep-29;
+
+CXLA_MATH_INLINE constexpr double exp_q10(double r, double r2) noexcept {
+  const double r4 = r2 * r2;
+  return ((expq_d0 + expq_d1 * r) + (expq_d2 + expq_d3 * r) * r2) +
+         (((expq_d4 + expq_d5 * r) + (expq_d6 + expq_d7 * r) * r2) +
+          ((expq_d8 + expq_d9 * r) + expq_d10 * r2) * r4) *
+             r4;
+}
+
+// b = bits(k + 1.5 * 2^52) = 0x4338000000000000 + k for an integer k in [-1077, 1024]: 2^k1 and
+// 2^k2 with k1 = floor(k / 2), k2 = k - k1 (both normal), built with integer operations only.
+// k1 + 1023 = (b >> 1) - 0x219c000000000000 + 1023 (the offset is even, so the shift halves it).
+struct pow2_pair_dbl {
+  double f1, f2;
+};
+CXLA_MATH_INLINE constexpr pow2_pair_dbl pow2_halves(double k_shifted) noexcept {
+  constexpr u64 bias = 1023u - 0x219c000000000000u;  // modular: the sums below are in range
+  const u64 b = std::bit_cast<u64>(k_shifted);
+  const u64 h = b >> 1;
+  return {std::bit_cast<double>((h + bias) << 52), std::bit_cast<double>(((b - h) + bias) << 52)};
+}
+
 CXLA_MATH_INLINE constexpr double exp_dbl(double x) noexcept {
   const bool is_nan = x != x;
   const bool overflows = x > exp_overflow_dbl;
-  double xc = overflows ? exp_overflow_dbl : x;
-  xc = xc < exp_clamp_low_dbl ? exp_clamp_low_dbl : xc;
-  xc = select(is_nan, 0.0, xc);
-  const auto [k, s, s_lo] = exp_reduce_dbl(xc);
-  // 1 + s as a Fast2Sum, so the result is rounded once from about 60 bits.
-  const double u = 1.0 + s;
-  const double u_lo = ((1.0 - u) + s) + s_lo;
-  const double y = scale_by_pow2(u + u_lo, k);
+  const bool below = x < exp_clamp_low_dbl;
+  const double xc = select(below | is_nan, exp_clamp_low_dbl, select(overflows, exp_overflow_dbl, x));
+  const double k_shifted = xc * log2e + round_shift;  // k in the low mantissa bits
+  const double k = k_shifted - round_shift;
+  const double a = xc - k * ln2_hi;  // exact
+  const double kl = k * ln2_lo;
+  const double r = a - kl;
+  const double r2 = r * r;
+  const double t = r2 * exp_q10(r, r2);
+  const double u = 1.0 + a;
+  const double u_lo = (((1.0 - u) + a) - kl) + t;
+  // p * 2^k in two factors: the first product is exact, the second rounds once (only for a
+  // subnormal result).
+  const auto [f1, f2] = pow2_halves(k_shifted);
+  const double y = ((u + u_lo) * f1) * f2;
   const double with_overflow = select(overflows, dbl_inf, y);
   return select(is_nan, x, with_overflow);
 }
@@ -199,44 +239,56 @@ CXLA_MATH_INLINE constexpr exp_reduced_flt exp_reduce_flt(double x) noexcept {
   return {k, r + r2 * exp_q7(r, r2)};
 }
 
-// Float exp in float arithmetic (8 lanes per AVX2 register instead of 4): Cody-Waite with a
-// 15-bit ln2_hi (k * ln2_hi exact for |k| < 2^9), Fast2Sums as in the double version, 2^k in
-// two float factors (k in [-150, 128]).
+// Float exp in float arithmetic (8 lanes per AVX2 register instead of 4; the only choice on a
+// single-precision FPU), the same scheme as exp_dbl: Cody-Waite with a 15-bit ln2_hi (k * ln2_hi
+// exact for |k| < 2^9), 1 + a split exactly, 2^k in two float factors (k in [-150, 128]).
+// q: near-minimax degree 5 (tools/math/exp_poly.py: max |r^2 (q - p)| = 0.008 ulp of 1).
 inline constexpr float log2e_flt = 0x1.715476p+0f;
 inline constexpr float ln2_hi_flt = 0x1.62e4p-1f;
 inline constexpr float ln2_lo_flt = 0x1.7f7d1cp-20f;
 inline constexpr float round_shift_flt = 0x1.8p23f;
-inline constexpr float expf_c2 = 0.5f, expf_c3 = static_cast<float>(exp_c3), expf_c4 = static_cast<float>(exp_c4),
-                       expf_c5 = static_cast<float>(exp_c5), expf_c6 = static_cast<float>(exp_c6),
-                       expf_c7 = static_cast<float>(exp_c7), expf_c8 = static_cast<float>(exp_c8);
+inline constexpr float expq_f0 = 0x1p-1f, expq_f1 = 0x1.555556p-3f, expq_f2 = 0x1.5554eap-5f,
+                       expq_f3 = 0x1.1110ep-7f, expq_f4 = 0x1.6d4324p-10f, expq_f5 = 0x1.a124f2p-13f;
 
-// 2^k for an integer-valued float k in [-126, 127].
-CXLA_MATH_INLINE constexpr float pow2_from_integer_flt(float k) noexcept {
-  return std::bit_cast<float>(static_cast<std::uint32_t>((std::bit_cast<std::uint32_t>(k + round_shift_flt) + 127u) << 23));
+// As pow2_halves: b = bits(k + 1.5 * 2^23) = 0x4b400000 + k.
+struct pow2_pair_flt {
+  float f1, f2;
+};
+CXLA_MATH_INLINE constexpr pow2_pair_flt pow2_halves_flt(float k_shifted) noexcept {
+  constexpr std::uint32_t bias = 127u - 0x25a00000u;
+  const std::uint32_t b = std::bit_cast<std::uint32_t>(k_shifted);
+  const std::uint32_t h = b >> 1;
+  return {std::bit_cast<float>(static_cast<std::uint32_t>((h + bias) << 23)),
+          std::bit_cast<float>(static_cast<std::uint32_t>(((b - h) + bias) << 23))};
+}
+
+// exp(xc) = p * 2^k for a finite xc in [-104, 88.72]; k_shifted = k + 1.5 * 2^23 holds k in its
+// low bits. (Shared with softmax's kernel for non-positive arguments.)
+struct exp_core_flt_result {
+  float p, k_shifted;
+};
+CXLA_MATH_INLINE constexpr exp_core_flt_result exp_core_flt(float xc) noexcept {
+  const float k_shifted = xc * log2e_flt + round_shift_flt;
+  const float k = k_shifted - round_shift_flt;
+  const float a = xc - k * ln2_hi_flt;  // exact
+  const float kl = k * ln2_lo_flt;
+  const float r = a - kl;
+  const float r2 = r * r;
+  const float q = ((expq_f0 + expq_f1 * r) + (expq_f2 + expq_f3 * r) * r2) + (expq_f4 + expq_f5 * r) * (r2 * r2);
+  const float t = r2 * q;
+  const float u = 1.0f + a;
+  const float u_lo = (((1.0f - u) + a) - kl) + t;
+  return {u + u_lo, k_shifted};
 }
 
 CXLA_MATH_INLINE constexpr float exp_flt(float x) noexcept {
   const bool is_nan = x != x;
   const bool overflows = x > exp_overflow_flt;
-  float xc = overflows ? exp_overflow_flt : x;
-  xc = xc < exp_clamp_low_flt ? exp_clamp_low_flt : xc;
-  xc = select(is_nan, 0.0f, xc);
-  const float k = (xc * log2e_flt + round_shift_flt) - round_shift_flt;
-  const float a = xc - k * ln2_hi_flt;  // exact
-  const float kl = k * ln2_lo_flt;
-  const float r = a - kl;
-  const float r_lo = (a - r) - kl;
-  // (exp(r) - 1 - r) / r^2 to r^6: truncation below 2^-31 relative.
-  const float r2 = r * r;
-  const float q = ((expf_c2 + expf_c3 * r) + (expf_c4 + expf_c5 * r) * r2) +
-                  ((expf_c6 + expf_c7 * r) + expf_c8 * r2) * (r2 * r2);
-  const float t = r2 * q;
-  const float s = r + t;
-  const float s_lo = ((r - s) + t) + (r_lo + r_lo * r);
-  const float u = 1.0f + s;
-  const float u_lo = ((1.0f - u) + s) + s_lo;
-  const float k1 = (k * 0.5f + round_shift_flt) - round_shift_flt;
-  const float y = ((u + u_lo) * pow2_from_integer_flt(k1)) * pow2_from_integer_flt(k - k1);
+  const bool below = x < exp_clamp_low_flt;
+  const float xc = select(below | is_nan, exp_clamp_low_flt, select(overflows, exp_overflow_flt, x));
+  const auto [p, k_shifted] = exp_core_flt(xc);
+  const auto [f1, f2] = pow2_halves_flt(k_shifted);
+  const float y = (p * f1) * f2;
   const float with_overflow = select(overflows, flt_inf, y);
   return select(is_nan, x, with_overflow);
 }
