@@ -410,6 +410,65 @@ template <size_t C, class T>
 }
 #endif
 
+// Cortex-M with a single-precision FPU (ARMv7E-M: M4, M7): rows whose length is a multiple of
+// 8 load eight x and eight w values with one VLDM each, instead of one VLDR per value. The
+// operations and their order are dot_row_scalar's: p_k = x_k * w_k for the first eight
+// columns, then p_k = p_k + x_j * w_j (multiply, then add: no fused operation), the same tree
+// and + 0. s16-s31 are scratch, declared clobbered (the compiler saves them). CXLA_NO_ASM
+// turns this off.
+#if !defined(CXLA_NO_ASM) && defined(__GNUC__) && defined(__thumb2__) && defined(__ARM_ARCH_7EM__) && \
+    defined(__ARM_FP) && (__ARM_FP & 4)
+#define CXLA_ARM_VLDM_KERNEL 1
+#define CXLA_VLDM_PAIR "vldmia %[x]!, {s16-s23}\n\tvldmia %[w]!, {s24-s31}\n\t"
+#define CXLA_VLDM_CLOBBERS                                                                                  \
+  "s16", "s17", "s18", "s19", "s20", "s21", "s22", "s23", "s24", "s25", "s26", "s27", "s28", "s29", "s30", \
+      "s31", "memory"
+template <size_t C>
+[[gnu::always_inline]] inline float dot_row_vldm(const float* x, const float* w) noexcept {
+  static_assert(C % 8 == 0 && C >= 8);
+  float p0, p1, p2, p3, p4, p5, p6, p7;
+  __asm__(CXLA_VLDM_PAIR
+          "vmul.f32 %[p0], s16, s24\n\t"
+          "vmul.f32 %[p1], s17, s25\n\t"
+          "vmul.f32 %[p2], s18, s26\n\t"
+          "vmul.f32 %[p3], s19, s27\n\t"
+          "vmul.f32 %[p4], s20, s28\n\t"
+          "vmul.f32 %[p5], s21, s29\n\t"
+          "vmul.f32 %[p6], s22, s30\n\t"
+          "vmul.f32 %[p7], s23, s31"
+          : [p0] "=t"(p0), [p1] "=t"(p1), [p2] "=t"(p2), [p3] "=t"(p3), [p4] "=t"(p4), [p5] "=t"(p5),
+            [p6] "=t"(p6), [p7] "=t"(p7), [x] "+r"(x), [w] "+r"(w)
+          :
+          : CXLA_VLDM_CLOBBERS);
+#pragma GCC unroll 8
+  for (size_t j = 8; j < C; j += 8)
+    __asm__(CXLA_VLDM_PAIR
+            "vmul.f32 s16, s16, s24\n\t"
+            "vmul.f32 s17, s17, s25\n\t"
+            "vmul.f32 s18, s18, s26\n\t"
+            "vmul.f32 s19, s19, s27\n\t"
+            "vmul.f32 s20, s20, s28\n\t"
+            "vmul.f32 s21, s21, s29\n\t"
+            "vmul.f32 s22, s22, s30\n\t"
+            "vmul.f32 s23, s23, s31\n\t"
+            "vadd.f32 %[p0], %[p0], s16\n\t"
+            "vadd.f32 %[p1], %[p1], s17\n\t"
+            "vadd.f32 %[p2], %[p2], s18\n\t"
+            "vadd.f32 %[p3], %[p3], s19\n\t"
+            "vadd.f32 %[p4], %[p4], s20\n\t"
+            "vadd.f32 %[p5], %[p5], s21\n\t"
+            "vadd.f32 %[p6], %[p6], s22\n\t"
+            "vadd.f32 %[p7], %[p7], s23"
+            : [p0] "+t"(p0), [p1] "+t"(p1), [p2] "+t"(p2), [p3] "+t"(p3), [p4] "+t"(p4), [p5] "+t"(p5),
+              [p6] "+t"(p6), [p7] "+t"(p7), [x] "+r"(x), [w] "+r"(w)
+            :
+            : CXLA_VLDM_CLOBBERS);
+  return (((p0 + p4) + (p2 + p6)) + ((p1 + p5) + (p3 + p7))) + 0.0f;
+}
+#undef CXLA_VLDM_PAIR
+#undef CXLA_VLDM_CLOBBERS
+#endif
+
 // y = X * w with the dot_lanes order in every row. Four rows at a time give the compiler
 // four independent chains of vector adds.
 template <class T, size_t R, size_t C>
@@ -421,6 +480,12 @@ constexpr void matvec(const T (&X)[R][C], const T (&w)[C], T (&y)[R]) noexcept {
 #else
   if constexpr (std::is_floating_point_v<T>) {
     if (!std::is_constant_evaluated()) {
+#if defined(CXLA_ARM_VLDM_KERNEL)
+      if constexpr (std::is_same_v<T, float> && C % 8 == 0) {
+        for (size_t i = 0; i < R; ++i) y[i] = dot_row_vldm<C>(X[i], w);
+        return;
+      }
+#endif
       for (size_t i = 0; i < R; ++i) y[i] = dot_row_scalar<C>(X[i], w);
       return;
     }

@@ -92,6 +92,31 @@ void exact_integer_matvec(checker& c, generator& g) {
   CXLA_CHECK(c, all_exact);
 }
 
+// X * w computed in constant evaluation against the same product at run time, bit for bit,
+// for row lengths that take the target's block kernels (multiples of 8: the Cortex-M VLDM
+// kernel) and one that does not; inexact inputs (every product rounds).
+template <class T, size_t R, size_t C>
+constexpr cxla::matrix<T, R, C> inexact_matrix() {
+  cxla::matrix<T, R, C> X{};
+  for (size_t i = 0; i < R; ++i)
+    for (size_t j = 0; j < C; ++j)
+      X.data[i][j] = static_cast<T>(static_cast<int>((i * 37 + j * 11) % 23) - 11) / static_cast<T>(7.0 + double(j));
+  return X;
+}
+template <class T, size_t C>
+constexpr cxla::vector<T, C> inexact_vector() {
+  cxla::vector<T, C> w{};
+  for (size_t j = 0; j < C; ++j) w.data[j] = static_cast<T>(static_cast<int>(j % 5) - 2) / static_cast<T>(3.0 + double(j));
+  return w;
+}
+template <class T, size_t R, size_t C>
+void compile_time_matvec(checker& c) {
+  constexpr auto X = inexact_matrix<T, R, C>();
+  constexpr auto w = inexact_vector<T, C>();
+  constexpr auto y_compile_time = X * w;
+  CXLA_CHECK(c, opaque(X) * opaque(w) == y_compile_time);
+}
+
 }  // namespace
 
 void check_core(checker& c) {
@@ -113,6 +138,19 @@ void check_core(checker& c) {
   exact_integer_matvec<int, 16, 16>(c, g);
   exact_integer_matvec<std::int16_t, 4, 9>(c, g);
   exact_integer_matvec<long long, 3, 17>(c, g);
+
+  c.group("X * w at run time == X * w in constant evaluation");
+  compile_time_matvec<float, 3, 8>(c);
+  compile_time_matvec<float, 16, 16>(c);
+  compile_time_matvec<float, 5, 24>(c);
+  compile_time_matvec<float, 4, 13>(c);
+  compile_time_matvec<double, 16, 16>(c);
+  // Every product -0 (x < 0, w = +0): the sum from +0 is +0, not -0.
+  cxla::matrix<float, 2, 16> negative{};
+  for (auto& row : negative.data)
+    for (float& x : row) x = -1.5f;
+  const auto zero_sum = opaque(negative) * opaque(cxla::vector<float, 16>{});
+  CXLA_CHECK(c, zero_sum[0] == 0.0f && !__builtin_signbit(zero_sum[0]) && !__builtin_signbit(zero_sum[1]));
 
   c.group("wrapping integer arithmetic");
   const auto a = opaque(cxla::vector<std::uint8_t, 2>{{200, 255}});
