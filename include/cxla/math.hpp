@@ -281,11 +281,22 @@ CXLA_MATH_INLINE constexpr exp_core_flt_result exp_core_flt(float xc) noexcept {
   return {u + u_lo, k_shifted};
 }
 
+// The clamp to [-104, 88.72] on the bit pattern, two integer minima: as unsigned numbers the
+// negative floats (sign bit set) order by magnitude above every positive one, so
+// min(bits, bits(-104)) clamps -inf, -NaN and everything below -104 and leaves the rest;
+// as signed numbers the positive floats order as their values and every negative one is
+// below, so min(., bits(88.72)) clamps +inf, +NaN and everything above 88.72. (Vector
+// integer min/max exist on AVX2 and NEON for 32-bit lanes; float compares and blends cost
+// more.)
 CXLA_MATH_INLINE constexpr float exp_flt(float x) noexcept {
+  constexpr std::uint32_t low_bits = std::bit_cast<std::uint32_t>(exp_clamp_low_flt);
+  constexpr std::int32_t high_bits = std::bit_cast<std::int32_t>(exp_overflow_flt);
+  const std::uint32_t bits = std::bit_cast<std::uint32_t>(x);
+  const std::uint32_t above_low = bits < low_bits ? bits : low_bits;
+  const auto above_low_signed = static_cast<std::int32_t>(above_low);
+  const float xc = std::bit_cast<float>(above_low_signed < high_bits ? above_low_signed : high_bits);
   const bool is_nan = x != x;
-  const bool overflows = x > exp_overflow_flt;
-  const bool below = x < exp_clamp_low_flt;
-  const float xc = select(below | is_nan, exp_clamp_low_flt, select(overflows, exp_overflow_flt, x));
+  const bool overflows = static_cast<std::int32_t>(bits) > high_bits;  // +inf and +NaN too
   const auto [p, k_shifted] = exp_core_flt(xc);
   const auto [f1, f2] = pow2_halves_flt(k_shifted);
   const float y = (p * f1) * f2;
@@ -811,15 +822,30 @@ CXLA_MATH_INLINE constexpr T pow(T x, I n) noexcept {
 
 namespace detail::math {
 
+// At run time on x86-64 and AArch64, fewer than 8 entries are computed in a block of 8 (the
+// rest padded with +0): compilers vectorise a loop of 8 but run a shorter one element by
+// element, and one vector pass costs less than a few scalar evaluations. Each entry's value
+// does not depend on its neighbours, so the bits are the same.
 template <class T, size_t N, class F>
 constexpr vector<T, N> elementwise(const vector<T, N>& v, F f) noexcept {
-  vector<T, N> out{};
+  vector<T, N> out;  // every entry written below
+#if defined(__x86_64__) || defined(__aarch64__)
+  if constexpr (N < 8 && std::is_floating_point_v<T>) {
+    if (!std::is_constant_evaluated()) {
+      T block[8]{};
+      for (size_t i = 0; i < N; ++i) block[i] = v.data[i];
+      for (T& x : block) x = f(x);
+      for (size_t i = 0; i < N; ++i) out.data[i] = block[i];
+      return out;
+    }
+  }
+#endif
   for (size_t i = 0; i < N; ++i) out.data[i] = f(v.data[i]);
   return out;
 }
 template <class T, size_t R, size_t C, class F>
 constexpr matrix<T, R, C> elementwise(const matrix<T, R, C>& X, F f) noexcept {
-  matrix<T, R, C> out{};
+  matrix<T, R, C> out;  // every entry written below
   for (size_t i = 0; i < R; ++i)
     for (size_t j = 0; j < C; ++j) out.data[i][j] = f(X.data[i][j]);
   return out;

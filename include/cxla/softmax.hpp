@@ -202,10 +202,44 @@ vector<T, N> softmax_kernel_scalar(const vector<T, N>& s) noexcept {
 }
 #endif
 
+#if CXLA_SIMD
+// softmax_kernel at run time on targets with vector registers: the same bits in three loops
+// that vectorise (exp of the shifted logits with both selects, the sum, the division)
+// instead of separate passes for each step. Rows shorter than 8 go through a block of 8
+// padded with -inf (weight +0, not summed), so that the exp loop vectorises too.
+template <class T>
+[[gnu::always_inline]] inline T kept_shifted_exp(T s, T m) noexcept {
+  // Bit selects, no short-circuit: a branch here (g++ sinks exp into it) stops vectorisation.
+  const T difference = s - m;
+  const T x = math::select((difference != difference) & (s == m), T{0}, difference);
+  return math::select(s == neg_inf<T>, T{0}, cxla::exp(x));
+}
+
+template <class T, size_t N>
+vector<T, N> softmax_kernel_simd(const vector<T, N>& s) noexcept {
+  const T m = row_max<T, N>(s.data);
+  vector<T, N> e;  // every entry written below
+  if constexpr (N < 8) {
+    T block[8];
+    for (size_t i = 0; i < 8; ++i) block[i] = i < N ? s.data[i] : neg_inf<T>;
+    for (T& x : block) x = kept_shifted_exp(x, m);
+    for (size_t i = 0; i < N; ++i) e.data[i] = block[i];
+  } else {
+    for (size_t i = 0; i < N; ++i) e.data[i] = kept_shifted_exp(s.data[i], m);
+  }
+  const T total = cxla::sum(e);
+  const T denominator = total == T{0} ? T{1} : total;
+  for (size_t i = 0; i < N; ++i) e.data[i] = e.data[i] / denominator;
+  return e;
+}
+#endif
+
 template <class T, size_t N>
 constexpr vector<T, N> softmax_kernel(const vector<T, N>& s) noexcept {
 #if !CXLA_SIMD
   if (!std::is_constant_evaluated()) return softmax_kernel_scalar(s);
+#else
+  if (!std::is_constant_evaluated()) return softmax_kernel_simd(s);
 #endif
   vector<T, N> e = kept_exp(s, shifted_logits(s, row_max<T, N>(s.data)));
   // The total is >= 1 when some entry is kept (the maximum contributes exp(0)), 0 when none
