@@ -215,17 +215,31 @@ template <class T>
   return math::select(s == neg_inf<T>, T{0}, cxla::exp(x));
 }
 
+// The exp loop of softmax_kernel_simd. Inlined after row_max, clang 14 does not vectorise it
+// ("value used outside the loop"), so for clang it is a function of its own; g++ vectorises
+// it inlined (and not as a separate function at -O2).
+#if defined(__clang__)
+#define CXLA_SOFTMAX_EXP_LOOP [[gnu::noinline]]
+#else
+#define CXLA_SOFTMAX_EXP_LOOP [[gnu::always_inline]] inline
+#endif
+template <class T, size_t N>
+CXLA_SOFTMAX_EXP_LOOP void kept_shifted_exps(const T (&__restrict s)[N], T m, T (&__restrict e)[N]) noexcept {
+  for (size_t i = 0; i < N; ++i) e[i] = kept_shifted_exp(s[i], m);
+}
+#undef CXLA_SOFTMAX_EXP_LOOP
+
 template <class T, size_t N>
 vector<T, N> softmax_kernel_simd(const vector<T, N>& s) noexcept {
   const T m = row_max<T, N>(s.data);
   vector<T, N> e;  // every entry written below
   if constexpr (N < 8) {
-    T block[8];
+    T block[8], exps[8];
     for (size_t i = 0; i < 8; ++i) block[i] = i < N ? s.data[i] : neg_inf<T>;
-    for (T& x : block) x = kept_shifted_exp(x, m);
-    for (size_t i = 0; i < N; ++i) e.data[i] = block[i];
+    kept_shifted_exps(block, m, exps);
+    for (size_t i = 0; i < N; ++i) e.data[i] = exps[i];
   } else {
-    for (size_t i = 0; i < N; ++i) e.data[i] = kept_shifted_exp(s.data[i], m);
+    kept_shifted_exps(s.data, m, e.data);
   }
   const T total = cxla::sum(e);
   const T denominator = total == T{0} ? T{1} : total;
