@@ -253,7 +253,9 @@ constexpr vector<T, N> softmax_kernel(const vector<T, N>& s) noexcept {
 #if !CXLA_SIMD
   if (!std::is_constant_evaluated()) return softmax_kernel_scalar(s);
 #else
-  if (!std::is_constant_evaluated()) return softmax_kernel_simd(s);
+  if constexpr (simd_element<T>) {  // float, double (long double takes the steps below)
+    if (!std::is_constant_evaluated()) return softmax_kernel_simd(s);
+  }
 #endif
   vector<T, N> e = kept_exp(s, shifted_logits(s, row_max<T, N>(s.data)));
   // The total is >= 1 when some entry is kept (the maximum contributes exp(0)), 0 when none

@@ -445,6 +445,14 @@ void softmax_rows_both_times(std::index_sequence<N...>) {
   (softmax_row_both_times<T, N + 1, 5>(), ...);
 }
 
+TEST_CASE("softmax of long double rows at run time (the generic steps, not the vector kernel)") {
+  constexpr auto s = special_row<long double, 5>(1);
+  constexpr auto a = cxla::softmax(s);
+  CHECK(cxla::softmax(opaque(s)) == a);
+  constexpr auto t = special_row<long double, 11>(0);
+  CHECK(cxla::softmax(opaque(t)) == cxla::softmax(t));
+}
+
 TEST_CASE_TEMPLATE("softmax rows of length 1..17 with special values: compile time == run time", T, double, float) {
   softmax_rows_both_times<T>(std::make_index_sequence<17>{});
   // A kept NaN (not expressible in a constant evaluation): the whole row NaN at run time.
