@@ -14,6 +14,7 @@
 #include <memory>
 #include <random>
 #include <string>
+#include <tuple>
 
 namespace bench {
 
@@ -145,6 +146,23 @@ inline void add_context() {
 }
 
 // Sets the FLOP counter (per operation) that compare.py turns into GFLOP/s.
+// The measuring loop of every case: iteration k takes the operands `pick(k)` returns (a tuple
+// of references into the input pools), hides them from the optimiser, runs
+// `op(result, operands...)` and keeps the result.
+template <class Result, class Pick, class Op>
+void measure(benchmark::State& state, Result& result, Pick pick, Op op) {
+  size_t k = 0;
+  for (auto _ : state) {
+    std::apply(
+        [&](const auto&... operand) {
+          (benchmark::DoNotOptimize(operand), ...);
+          op(result, operand...);
+        },
+        pick(k++));
+    benchmark::DoNotOptimize(result);
+  }
+}
+
 inline void count_flops(benchmark::State& state, double flops_per_op) {
   state.counters["FLOP"] = benchmark::Counter(flops_per_op, benchmark::Counter::kIsIterationInvariantRate);
 }

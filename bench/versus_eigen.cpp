@@ -13,6 +13,7 @@
 #include <functional>
 #include <type_traits>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <cxla/cxla.hpp>
@@ -128,46 +129,25 @@ struct matvec_case {
 
   static void run_cxla(benchmark::State& state) {
     cxla::vector<T, R> y{};
-    size_t k = 0;
-    for (auto _ : state) {
-      const X_type& Xk = (*X)[k];
-      const w_type& wk = (*w)[k];
-      ++k;
-      benchmark::DoNotOptimize(Xk);
-      benchmark::DoNotOptimize(wk);
-      y = Xk * wk;
-      benchmark::DoNotOptimize(y);
-    }
+    bench::measure(
+        state, y, [](size_t k) { return std::tie((*X)[k], (*w)[k]); },
+        [](auto& out_, const auto& Xk_, const auto& wk_) { out_ = Xk_ * wk_; });
     bench::count_flops(state, flops);
   }
 
   static void run_eigen(benchmark::State& state) {
     eigen_y y;
-    size_t k = 0;
-    for (auto _ : state) {
-      const eigen_X& Xk = (*eX)[k];
-      const eigen_w& wk = (*ew)[k];
-      ++k;
-      benchmark::DoNotOptimize(Xk);
-      benchmark::DoNotOptimize(wk);
-      y.noalias() = Xk * wk;
-      benchmark::DoNotOptimize(y);
-    }
+    bench::measure(
+        state, y, [](size_t k) { return std::tie((*eX)[k], (*ew)[k]); },
+        [](auto& out_, const auto& Xk_, const auto& wk_) { out_.noalias() = Xk_ * wk_; });
     bench::count_flops(state, flops);
   }
 
   static void run_naive(benchmark::State& state) {
     T y[R];
-    size_t k = 0;
-    for (auto _ : state) {
-      const X_type& Xk = (*X)[k];
-      const w_type& wk = (*w)[k];
-      ++k;
-      benchmark::DoNotOptimize(Xk);
-      benchmark::DoNotOptimize(wk);
-      naive_matvec(Xk.data, wk.data, y);
-      benchmark::DoNotOptimize(y);
-    }
+    bench::measure(
+        state, y, [](size_t k) { return std::tie((*X)[k], (*w)[k]); },
+        [](auto& out_, const auto& Xk_, const auto& wk_) { naive_matvec(Xk_.data, wk_.data, out_); });
     bench::count_flops(state, flops);
   }
 };
@@ -242,46 +222,25 @@ struct matmul_case {
 
   static void run_cxla(benchmark::State& state) {
     M_type Pr{};
-    size_t k = 0;
-    for (auto _ : state) {
-      const M_type& Ak = (*A)[k];
-      const M_type& Bk = (*B)[k + 1];
-      ++k;
-      benchmark::DoNotOptimize(Ak);
-      benchmark::DoNotOptimize(Bk);
-      Pr = Ak * Bk;
-      benchmark::DoNotOptimize(Pr);
-    }
+    bench::measure(
+        state, Pr, [](size_t k) { return std::tie((*A)[k], (*B)[k + 1]); },
+        [](auto& out_, const auto& Ak_, const auto& Bk_) { out_ = Ak_ * Bk_; });
     bench::count_flops(state, flops);
   }
 
   static void run_eigen(benchmark::State& state) {
     eigen_M Pr;
-    size_t k = 0;
-    for (auto _ : state) {
-      const eigen_M& Ak = (*eA)[k];
-      const eigen_M& Bk = (*eB)[k + 1];
-      ++k;
-      benchmark::DoNotOptimize(Ak);
-      benchmark::DoNotOptimize(Bk);
-      Pr.noalias() = Ak * Bk;
-      benchmark::DoNotOptimize(Pr);
-    }
+    bench::measure(
+        state, Pr, [](size_t k) { return std::tie((*eA)[k], (*eB)[k + 1]); },
+        [](auto& out_, const auto& Ak_, const auto& Bk_) { out_.noalias() = Ak_ * Bk_; });
     bench::count_flops(state, flops);
   }
 
   static void run_naive(benchmark::State& state) {
     M_type Pr{};
-    size_t k = 0;
-    for (auto _ : state) {
-      const M_type& Ak = (*A)[k];
-      const M_type& Bk = (*B)[k + 1];
-      ++k;
-      benchmark::DoNotOptimize(Ak);
-      benchmark::DoNotOptimize(Bk);
-      naive_matmul(Ak.data, Bk.data, Pr.data);
-      benchmark::DoNotOptimize(Pr);
-    }
+    bench::measure(
+        state, Pr, [](size_t k) { return std::tie((*A)[k], (*B)[k + 1]); },
+        [](auto& out_, const auto& Ak_, const auto& Bk_) { naive_matmul(Ak_.data, Bk_.data, out_.data); });
     bench::count_flops(state, flops);
   }
 };
@@ -349,36 +308,23 @@ struct softmax_case {
 
   static void run_cxla(benchmark::State& state) {
     v_type a{};
-    size_t k = 0;
-    for (auto _ : state) {
-      const v_type& sk = (*s)[k++];
-      benchmark::DoNotOptimize(sk);
-      a = cxla::softmax(sk);
-      benchmark::DoNotOptimize(a);
-    }
+    bench::measure(
+        state, a, [](size_t k) { return std::tie((*s)[k]); },
+        [](auto& out_, const auto& sk_) { out_ = cxla::softmax(sk_); });
   }
 
   static void run_eigen(benchmark::State& state) {
     eigen_v a;
-    size_t k = 0;
-    for (auto _ : state) {
-      const eigen_v& sk = (*es)[k++];
-      benchmark::DoNotOptimize(sk);
-      a = (sk - sk.maxCoeff()).exp();
-      a /= a.sum();
-      benchmark::DoNotOptimize(a);
-    }
+    bench::measure(
+        state, a, [](size_t k) { return std::tie((*es)[k]); },
+        [](auto& out_, const auto& sk_) { out_ = (sk_ - sk_.maxCoeff()).exp(); out_ /= out_.sum(); });
   }
 
   static void run_naive(benchmark::State& state) {
     T a[N];
-    size_t k = 0;
-    for (auto _ : state) {
-      const v_type& sk = (*s)[k++];
-      benchmark::DoNotOptimize(sk);
-      naive_softmax(sk.data, a);
-      benchmark::DoNotOptimize(a);
-    }
+    bench::measure(
+        state, a, [](size_t k) { return std::tie((*s)[k]); },
+        [](auto& out_, const auto& sk_) { naive_softmax(sk_.data, out_); });
   }
 };
 
@@ -510,37 +456,25 @@ struct attention_case {
 
   static void run_cxla(benchmark::State& state) {
     o_type o{};
-    size_t k = 0;
-    for (auto _ : state) {
-      const inputs& x = (*in)[k++];
-      benchmark::DoNotOptimize(x);
-      o = cxla::attention(x.q, x.K, x.V);
-      benchmark::DoNotOptimize(o);
-    }
+    bench::measure(
+        state, o, [](size_t k) { return std::tie((*in)[k]); },
+        [](auto& out_, const auto& x_) { out_ = cxla::attention(x_.q, x_.K, x_.V); });
     bench::count_flops(state, flops);
   }
 
   static void run_eigen(benchmark::State& state) {
     eigen_o o;
-    size_t k = 0;
-    for (auto _ : state) {
-      const eigen_inputs& x = (*ein)[k++];
-      benchmark::DoNotOptimize(x);
-      eigen(x.q, x.K, x.V, o);
-      benchmark::DoNotOptimize(o);
-    }
+    bench::measure(
+        state, o, [](size_t k) { return std::tie((*ein)[k]); },
+        [](auto& out_, const auto& x_) { eigen(x_.q, x_.K, x_.V, out_); });
     bench::count_flops(state, flops);
   }
 
   static void run_naive(benchmark::State& state) {
     o_type o{};
-    size_t k = 0;
-    for (auto _ : state) {
-      const inputs& x = (*in)[k++];
-      benchmark::DoNotOptimize(x);
-      naive(x.q, x.K, x.V, o);
-      benchmark::DoNotOptimize(o);
-    }
+    bench::measure(
+        state, o, [](size_t k) { return std::tie((*in)[k]); },
+        [](auto& out_, const auto& x_) { naive(x_.q, x_.K, x_.V, out_); });
     bench::count_flops(state, flops);
   }
 };
