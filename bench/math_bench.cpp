@@ -84,15 +84,35 @@ void array_std(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<long long>(state.iterations()) * static_cast<long long>(N));
 }
 
+// A value the optimiser cannot see through, and a use of a value it must keep. Not
+// benchmark::DoNotOptimize on a float: with g++ its "+m,r" constraint let the compiler pick
+// the memory alternative without storing the register there first (GCC bug 92597's kind), so
+// every call read one stale stack slot instead of the pool entry.
+template <class T>
+T opaque(T v) {
+#if defined(__x86_64__) && defined(__GNUC__)
+  asm volatile("" : "+x"(v));
+#else
+  asm volatile("" : "+g"(v));
+#endif
+  return v;
+}
+template <class T>
+void keep(T v) {
+#if defined(__x86_64__) && defined(__GNUC__)
+  asm volatile("" : : "x"(v));
+#else
+  asm volatile("" : : "g"(v));
+#endif
+}
+
 template <fn F, class T, bool use_cxla>
 void scalar(benchmark::State& state) {
   const auto pool = inputs<F, T, 64>();
   size_t k = 0;
   for (auto _ : state) {
-    T x = pool.data[k++ & 63];
-    benchmark::DoNotOptimize(x);
-    T y = use_cxla ? cxla_scalar<F>(x) : std_scalar<F>(x);
-    benchmark::DoNotOptimize(y);
+    const T x = opaque(pool.data[k++ & 63]);
+    keep(use_cxla ? cxla_scalar<F>(x) : std_scalar<F>(x));
   }
   state.SetItemsProcessed(static_cast<long long>(state.iterations()));
 }

@@ -206,12 +206,13 @@ CXLA_MATH_INLINE constexpr pow2_pair_dbl pow2_halves(double k_shifted) noexcept 
   return {std::bit_cast<double>((h + bias) << 52), std::bit_cast<double>(((b - h) + bias) << 52)};
 }
 
-CXLA_MATH_INLINE constexpr double exp_dbl(double x) noexcept {
-  const bool is_nan = x != x;
-  const bool overflows = x > exp_overflow_dbl;
-  const bool below = x < exp_clamp_low_dbl;
-  const double xc = select(below | is_nan, exp_clamp_low_dbl, select(overflows, exp_overflow_dbl, x));
-  const double k_shifted = xc * log2e + round_shift;  // k in the low mantissa bits
+// exp(xc) = p * 2^k for a finite xc in [-746, 709.79]; k_shifted = k + 1.5 * 2^52 holds k in
+// its low bits.
+struct exp_core_dbl_result {
+  double p, k_shifted;
+};
+CXLA_MATH_INLINE constexpr exp_core_dbl_result exp_core_dbl(double xc) noexcept {
+  const double k_shifted = xc * log2e + round_shift;
   const double k = k_shifted - round_shift;
   const double a = xc - k * ln2_hi;  // exact
   const double kl = k * ln2_lo;
@@ -220,10 +221,19 @@ CXLA_MATH_INLINE constexpr double exp_dbl(double x) noexcept {
   const double t = r2 * exp_q10(r, r2);
   const double u = 1.0 + a;
   const double u_lo = (((1.0 - u) + a) - kl) + t;
+  return {u + u_lo, k_shifted};
+}
+
+CXLA_MATH_INLINE constexpr double exp_dbl(double x) noexcept {
+  const bool is_nan = x != x;
+  const bool overflows = x > exp_overflow_dbl;
+  const bool below = x < exp_clamp_low_dbl;
+  const double xc = select(below | is_nan, exp_clamp_low_dbl, select(overflows, exp_overflow_dbl, x));
+  const auto [p, k_shifted] = exp_core_dbl(xc);
   // p * 2^k in two factors: the first product is exact, the second rounds once (only for a
   // subnormal result).
   const auto [f1, f2] = pow2_halves(k_shifted);
-  const double y = ((u + u_lo) * f1) * f2;
+  const double y = (p * f1) * f2;
   const double with_overflow = select(overflows, dbl_inf, y);
   return select(is_nan, x, with_overflow);
 }
@@ -302,6 +312,43 @@ CXLA_MATH_INLINE constexpr float exp_flt(float x) noexcept {
   const float y = (p * f1) * f2;
   const float with_overflow = select(overflows, flt_inf, y);
   return select(is_nan, x, with_overflow);
+}
+
+// ---- single calls of exp at run time ---------------------------------------------------
+// A loop over many entries vectorises the branch-free exp_flt / exp_dbl above (the
+// elementwise forms and softmax call those). A single call at run time does not vectorise,
+// and there the clamps and the special-value selects lengthen every call: the scalar exp
+// takes one predictable branch instead. Inside the branch (|x| <= 87 float, 708 double) the
+// clamps leave x as it is and no special select fires, and k lies in [-126, 126] (float) /
+// [-1021, 1021] (double), so 2^k is a normal number and p * 2^k rounds once, as p * 2^k1 * 2^k2
+// does (its first product is exact): the same bits as exp_flt / exp_dbl, which compute every
+// other argument. Constant evaluation takes exp_flt / exp_dbl directly.
+
+// 2^k for k in [-126, 127] from k_shifted = k + 1.5 * 2^23, whose bits are 0x4b400000 + k
+// (0x4b400000 << 23 wraps to 0 in 32 bits).
+CXLA_MATH_INLINE constexpr float pow2_normal_flt(float k_shifted) noexcept {
+  return std::bit_cast<float>(
+      static_cast<std::uint32_t>((std::bit_cast<std::uint32_t>(k_shifted) << 23) + (127u << 23)));
+}
+// 2^k for k in [-1022, 1023] from k_shifted = k + 1.5 * 2^52 (bits 0x4338000000000000 + k).
+CXLA_MATH_INLINE constexpr double pow2_normal_dbl(double k_shifted) noexcept {
+  return std::bit_cast<double>((std::bit_cast<u64>(k_shifted) << 52) + (u64{1023} << 52));
+}
+
+CXLA_MATH_INLINE constexpr float exp_flt_call(float x) noexcept {
+  if (!std::is_constant_evaluated() && __builtin_fabsf(x) <= 87.0f) [[likely]] {
+    const auto [p, k_shifted] = exp_core_flt(x);
+    return p * pow2_normal_flt(k_shifted);
+  }
+  return exp_flt(x);
+}
+
+CXLA_MATH_INLINE constexpr double exp_dbl_call(double x) noexcept {
+  if (!std::is_constant_evaluated() && __builtin_fabs(x) <= 708.0) [[likely]] {
+    const auto [p, k_shifted] = exp_core_dbl(x);
+    return p * pow2_normal_dbl(k_shifted);
+  }
+  return exp_dbl(x);
 }
 
 // Unevaluated sum hi + lo of two doubles (|lo| <= ulp(hi) / 2).
@@ -426,6 +473,15 @@ CXLA_MATH_INLINE constexpr double log_core(double u, double c) noexcept {
   const double cu = c / u;
   return e * ln2_hi - ((hfsq - (s * (hfsq + R) + (e * ln2_lo + cu))) - f);
 }
+// log_core(u, 0) without the division 0 / u: e ln2_lo + (+0) is e ln2_lo (e ln2_lo is never -0).
+template <double (*series)(double)>
+CXLA_MATH_INLINE constexpr double log_core(double u) noexcept {
+  const auto [e, f] = split_log(u);
+  const double s = f / (2.0 + f);
+  const double hfsq = 0.5 * f * f;
+  const double R = series(s * s);
+  return e * ln2_hi - ((hfsq - (s * (hfsq + R) + e * ln2_lo)) - f);
+}
 
 CXLA_MATH_INLINE constexpr double log_dbl(double x) noexcept {
   const bool is_nan = x != x;
@@ -451,10 +507,25 @@ CXLA_MATH_INLINE constexpr float log_flt(float x) noexcept {
   const bool usable = (x > 0.0f) & (x <= std::numeric_limits<float>::max());
   // Float subnormals are normal doubles: no rescaling needed.
   const double xs = select(usable, static_cast<double>(x), 1.0);
-  float result = select(usable, static_cast<float>(log_core<atanh_series_flt>(xs, 0.0)), flt_nan);
+  float result = select(usable, static_cast<float>(log_core<atanh_series_flt>(xs)), flt_nan);
   result = select(x == 0.0f, -flt_inf, result);
   result = select(x == flt_inf, flt_inf, result);
   return select(is_nan, x, result);
+}
+
+// Single calls at run time, as for exp: positive normal arguments (float: positive finite,
+// which are normal as doubles) take a predictable branch past the selects, whose results
+// there are log_core's; constant evaluation and every other argument take log_dbl / log_flt.
+CXLA_MATH_INLINE constexpr double log_dbl_call(double x) noexcept {
+  if (!std::is_constant_evaluated() && x >= std::numeric_limits<double>::min() &&
+      x <= std::numeric_limits<double>::max()) [[likely]]
+    return log_core<atanh_series_dbl>(x);
+  return log_dbl(x);
+}
+CXLA_MATH_INLINE constexpr float log_flt_call(float x) noexcept {
+  if (!std::is_constant_evaluated() && x > 0.0f && x <= std::numeric_limits<float>::max()) [[likely]]
+    return static_cast<float>(log_core<atanh_series_flt>(static_cast<double>(x)));
+  return log_flt(x);
 }
 
 // ---- log1p ----------------------------------------------------------------------------
@@ -728,12 +799,13 @@ CXLA_MATH_INLINE constexpr T fmax_impl(T a, T b) noexcept {
 // (as double). Measured errors: the table at the top of this file.
 
 // exp(x) = e^x.
-CXLA_MATH_INLINE constexpr float exp(float x) noexcept { return detail::math::exp_flt(x); }
-CXLA_MATH_INLINE constexpr double exp(double x) noexcept { return detail::math::exp_dbl(x); }
+// (Single calls; the elementwise forms below compute the same bits without branches.)
+CXLA_MATH_INLINE constexpr float exp(float x) noexcept { return detail::math::exp_flt_call(x); }
+CXLA_MATH_INLINE constexpr double exp(double x) noexcept { return detail::math::exp_dbl_call(x); }
 
 // log(x), natural logarithm.
-CXLA_MATH_INLINE constexpr float log(float x) noexcept { return detail::math::log_flt(x); }
-CXLA_MATH_INLINE constexpr double log(double x) noexcept { return detail::math::log_dbl(x); }
+CXLA_MATH_INLINE constexpr float log(float x) noexcept { return detail::math::log_flt_call(x); }
+CXLA_MATH_INLINE constexpr double log(double x) noexcept { return detail::math::log_dbl_call(x); }
 
 // expm1(x) = e^x - 1, accurate for small x.
 CXLA_MATH_INLINE constexpr float expm1(float x) noexcept { return detail::math::expm1_flt(x); }
@@ -851,27 +923,43 @@ constexpr matrix<T, R, C> elementwise(const matrix<T, R, C>& X, F f) noexcept {
   return out;
 }
 
+// exp and log without the single-call branch (the same bits as cxla::exp / cxla::log): what
+// loops over many entries call, so that they vectorise.
+template <class T>
+CXLA_MATH_INLINE constexpr T exp_branch_free(T x) noexcept {
+  if constexpr (std::is_same_v<T, float>) return exp_flt(x);
+  else if constexpr (std::is_same_v<T, double>) return exp_dbl(x);
+  else return cxla::exp(x);
+}
+template <class T>
+CXLA_MATH_INLINE constexpr T log_branch_free(T x) noexcept {
+  if constexpr (std::is_same_v<T, float>) return log_flt(x);
+  else if constexpr (std::is_same_v<T, double>) return log_dbl(x);
+  else return cxla::log(x);
+}
+
 }  // namespace detail::math
 
 // f(v): vector<T,N> -> vector<T,N> and f(X): matrix<T,R,C> -> matrix<T,R,C>, elementwise, for
-// f in exp, log, expm1, log1p, tanh, erf, sqrt, abs.
-#define CXLA_MATH_ELEMENTWISE(name)                                              \
+// f in exp, log, expm1, log1p, tanh, erf, sqrt, abs (kernel: the scalar function entries go
+// through).
+#define CXLA_MATH_ELEMENTWISE(name, kernel)                                      \
   template <detail::math::real T, size_t N>                                      \
   constexpr vector<T, N> name(const vector<T, N>& v) noexcept {                  \
-    return detail::math::elementwise(v, [](T x_) { return name(x_); });         \
+    return detail::math::elementwise(v, [](T x_) { return kernel(x_); });       \
   }                                                                              \
   template <detail::math::real T, size_t R, size_t C>                            \
   constexpr matrix<T, R, C> name(const matrix<T, R, C>& X) noexcept {            \
-    return detail::math::elementwise(X, [](T x_) { return name(x_); });         \
+    return detail::math::elementwise(X, [](T x_) { return kernel(x_); });       \
   }
-CXLA_MATH_ELEMENTWISE(exp)
-CXLA_MATH_ELEMENTWISE(log)
-CXLA_MATH_ELEMENTWISE(expm1)
-CXLA_MATH_ELEMENTWISE(log1p)
-CXLA_MATH_ELEMENTWISE(tanh)
-CXLA_MATH_ELEMENTWISE(erf)
-CXLA_MATH_ELEMENTWISE(sqrt)
-CXLA_MATH_ELEMENTWISE(abs)
+CXLA_MATH_ELEMENTWISE(exp, detail::math::exp_branch_free)
+CXLA_MATH_ELEMENTWISE(log, detail::math::log_branch_free)
+CXLA_MATH_ELEMENTWISE(expm1, expm1)
+CXLA_MATH_ELEMENTWISE(log1p, log1p)
+CXLA_MATH_ELEMENTWISE(tanh, tanh)
+CXLA_MATH_ELEMENTWISE(erf, erf)
+CXLA_MATH_ELEMENTWISE(sqrt, sqrt)
+CXLA_MATH_ELEMENTWISE(abs, abs)
 #undef CXLA_MATH_ELEMENTWISE
 
 // pow(v, n): vector<T,N> x integer -> vector<T,N>; pow(X, n): matrix<T,R,C> x integer ->

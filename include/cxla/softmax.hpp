@@ -212,7 +212,7 @@ template <class T>
   // Bit selects, no short-circuit: a branch here (g++ sinks exp into it) stops vectorisation.
   const T difference = s - m;
   const T x = math::select((difference != difference) & (s == m), T{0}, difference);
-  return math::select(s == neg_inf<T>, T{0}, cxla::exp(x));
+  return math::select(s == neg_inf<T>, T{0}, math::exp_branch_free(x));
 }
 
 // The exp loop of softmax_kernel_simd. Inlined after row_max, clang 14 does not vectorise it
