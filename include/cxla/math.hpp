@@ -206,14 +206,8 @@ CXLA_MATH_INLINE constexpr pow2_pair_dbl pow2_halves(double k_shifted) noexcept 
   return {std::bit_cast<double>((h + bias) << 52), std::bit_cast<double>(((b - h) + bias) << 52)};
 }
 
-// exp(xc) = p * 2^k for a finite xc in [-746, 709.79]; k_shifted = k + 1.5 * 2^52 holds k in
-// its low bits.
-struct exp_core_dbl_result {
-  double p, k_shifted;
-};
-CXLA_MATH_INLINE constexpr exp_core_dbl_result exp_core_dbl(double xc) noexcept {
-  const double k_shifted = xc * log2e + round_shift;
-  const double k = k_shifted - round_shift;
+// p = exp(xc - k ln2) for the integer k nearest xc log2(e).
+CXLA_MATH_INLINE constexpr double exp_p_dbl(double xc, double k) noexcept {
   const double a = xc - k * ln2_hi;  // exact
   const double kl = k * ln2_lo;
   const double r = a - kl;
@@ -221,7 +215,7 @@ CXLA_MATH_INLINE constexpr exp_core_dbl_result exp_core_dbl(double xc) noexcept 
   const double t = r2 * exp_q10(r, r2);
   const double u = 1.0 + a;
   const double u_lo = (((1.0 - u) + a) - kl) + t;
-  return {u + u_lo, k_shifted};
+  return u + u_lo;
 }
 
 CXLA_MATH_INLINE constexpr double exp_dbl(double x) noexcept {
@@ -229,7 +223,8 @@ CXLA_MATH_INLINE constexpr double exp_dbl(double x) noexcept {
   const bool overflows = x > exp_overflow_dbl;
   const bool below = x < exp_clamp_low_dbl;
   const double xc = select(below | is_nan, exp_clamp_low_dbl, select(overflows, exp_overflow_dbl, x));
-  const auto [p, k_shifted] = exp_core_dbl(xc);
+  const double k_shifted = xc * log2e + round_shift;  // k in the low mantissa bits
+  const double p = exp_p_dbl(xc, k_shifted - round_shift);
   // p * 2^k in two factors: the first product is exact, the second rounds once (only for a
   // subnormal result).
   const auto [f1, f2] = pow2_halves(k_shifted);
@@ -272,14 +267,8 @@ CXLA_MATH_INLINE constexpr pow2_pair_flt pow2_halves_flt(float k_shifted) noexce
           std::bit_cast<float>(static_cast<std::uint32_t>(((b - h) + bias) << 23))};
 }
 
-// exp(xc) = p * 2^k for a finite xc in [-104, 88.72]; k_shifted = k + 1.5 * 2^23 holds k in its
-// low bits. (Shared with softmax's kernel for non-positive arguments.)
-struct exp_core_flt_result {
-  float p, k_shifted;
-};
-CXLA_MATH_INLINE constexpr exp_core_flt_result exp_core_flt(float xc) noexcept {
-  const float k_shifted = xc * log2e_flt + round_shift_flt;
-  const float k = k_shifted - round_shift_flt;
+// p = exp(xc - k ln2) for the integer k nearest xc log2(e).
+CXLA_MATH_INLINE constexpr float exp_p_flt(float xc, float k) noexcept {
   const float a = xc - k * ln2_hi_flt;  // exact
   const float kl = k * ln2_lo_flt;
   const float r = a - kl;
@@ -288,7 +277,16 @@ CXLA_MATH_INLINE constexpr exp_core_flt_result exp_core_flt(float xc) noexcept {
   const float t = r2 * q;
   const float u = 1.0f + a;
   const float u_lo = (((1.0f - u) + a) - kl) + t;
-  return {u + u_lo, k_shifted};
+  return u + u_lo;
+}
+// exp(xc) = p * 2^k for a finite xc in [-104, 88.72]; k_shifted = k + 1.5 * 2^23 holds k in its
+// low bits. (Shared with softmax's kernel for non-positive arguments.)
+struct exp_core_flt_result {
+  float p, k_shifted;
+};
+CXLA_MATH_INLINE constexpr exp_core_flt_result exp_core_flt(float xc) noexcept {
+  const float k_shifted = xc * log2e_flt + round_shift_flt;
+  return {exp_p_flt(xc, k_shifted - round_shift_flt), k_shifted};
 }
 
 // The clamp to [-104, 88.72] on the bit pattern, two integer minima: as unsigned numbers the
@@ -307,7 +305,8 @@ CXLA_MATH_INLINE constexpr float exp_flt(float x) noexcept {
   const float xc = std::bit_cast<float>(above_low_signed < high_bits ? above_low_signed : high_bits);
   const bool is_nan = x != x;
   const bool overflows = static_cast<std::int32_t>(bits) > high_bits;  // +inf and +NaN too
-  const auto [p, k_shifted] = exp_core_flt(xc);
+  const float k_shifted = xc * log2e_flt + round_shift_flt;
+  const float p = exp_p_flt(xc, k_shifted - round_shift_flt);
   const auto [f1, f2] = pow2_halves_flt(k_shifted);
   const float y = (p * f1) * f2;
   const float with_overflow = select(overflows, flt_inf, y);
@@ -335,20 +334,41 @@ CXLA_MATH_INLINE constexpr double pow2_normal_dbl(double k_shifted) noexcept {
   return std::bit_cast<double>((std::bit_cast<u64>(k_shifted) << 52) + (u64{1023} << 52));
 }
 
-CXLA_MATH_INLINE constexpr float exp_flt_call(float x) noexcept {
-  if (!std::is_constant_evaluated() && __builtin_fabsf(x) <= 87.0f) [[likely]] {
-    const auto [p, k_shifted] = exp_core_flt(x);
-    return p * pow2_normal_flt(k_shifted);
-  }
-  return exp_flt(x);
+// k = the integer nearest v (ties to even), for |v| < 2^22 (float) / 2^51 (double), at run
+// time: where the target has a rounding instruction (SSE4.1 roundss, AArch64 frintx) one
+// instruction, which puts k one addition earlier on the call's dependency chain than
+// (v + 1.5 * 2^p) - 1.5 * 2^p (the same value, up to the sign of a zero k: x - k ln2_hi and
+// the sums that follow give the same bits with either zero). Under the rounding mode in
+// force, as the addition rounds.
+CXLA_MATH_INLINE inline float nearest_integer(float v, float k_shifted) noexcept {
+#if defined(__SSE4_1__) || defined(__aarch64__)
+  (void)k_shifted;
+  return __builtin_rintf(v);
+#else
+  (void)v;
+  return k_shifted - round_shift_flt;
+#endif
+}
+CXLA_MATH_INLINE inline double nearest_integer(double v, double k_shifted) noexcept {
+#if defined(__SSE4_1__) || defined(__aarch64__)
+  (void)k_shifted;
+  return __builtin_rint(v);
+#else
+  (void)v;
+  return k_shifted - round_shift;
+#endif
 }
 
-CXLA_MATH_INLINE constexpr double exp_dbl_call(double x) noexcept {
-  if (!std::is_constant_evaluated() && __builtin_fabs(x) <= 708.0) [[likely]] {
-    const auto [p, k_shifted] = exp_core_dbl(x);
-    return p * pow2_normal_dbl(k_shifted);
-  }
-  return exp_dbl(x);
+// exp(x) for |x| <= 87 (float) / 708 (double), at run time (cxla::exp's branch).
+CXLA_MATH_INLINE inline float exp_flt_ordinary(float x) noexcept {
+  const float v = x * log2e_flt;
+  const float k_shifted = v + round_shift_flt;
+  return exp_p_flt(x, nearest_integer(v, k_shifted)) * pow2_normal_flt(k_shifted);
+}
+CXLA_MATH_INLINE inline double exp_dbl_ordinary(double x) noexcept {
+  const double v = x * log2e;
+  const double k_shifted = v + round_shift;
+  return exp_p_dbl(x, nearest_integer(v, k_shifted)) * pow2_normal_dbl(k_shifted);
 }
 
 // Unevaluated sum hi + lo of two doubles (|lo| <= ulp(hi) / 2).
@@ -513,20 +533,12 @@ CXLA_MATH_INLINE constexpr float log_flt(float x) noexcept {
   return select(is_nan, x, result);
 }
 
-// Single calls at run time, as for exp: positive normal arguments (float: positive finite,
-// which are normal as doubles) take a predictable branch past the selects, whose results
-// there are log_core's; constant evaluation and every other argument take log_dbl / log_flt.
-CXLA_MATH_INLINE constexpr double log_dbl_call(double x) noexcept {
-  if (!std::is_constant_evaluated() && x >= std::numeric_limits<double>::min() &&
-      x <= std::numeric_limits<double>::max()) [[likely]]
-    return log_core<atanh_series_dbl>(x);
-  return log_dbl(x);
-}
-CXLA_MATH_INLINE constexpr float log_flt_call(float x) noexcept {
-  if (!std::is_constant_evaluated() && x > 0.0f && x <= std::numeric_limits<float>::max()) [[likely]]
-    return static_cast<float>(log_core<atanh_series_flt>(static_cast<double>(x)));
-  return log_flt(x);
-}
+// Single calls at run time, as for exp (cxla::log's branch): positive normal arguments
+// (float: positive finite, which are normal as doubles) skip the selects, whose results there
+// are log_core's; constant evaluation and every other argument take log_dbl / log_flt.
+inline constexpr double normal_min_dbl = std::numeric_limits<double>::min();
+inline constexpr double finite_max_dbl = std::numeric_limits<double>::max();
+inline constexpr float finite_max_flt = std::numeric_limits<float>::max();
 
 // ---- log1p ----------------------------------------------------------------------------
 // u + c = 1 + x exactly (TwoSum), then log(u + c) as for log. u >= 2^-53, always normal.
@@ -799,13 +811,30 @@ CXLA_MATH_INLINE constexpr T fmax_impl(T a, T b) noexcept {
 // (as double). Measured errors: the table at the top of this file.
 
 // exp(x) = e^x.
-// (Single calls; the elementwise forms below compute the same bits without branches.)
-CXLA_MATH_INLINE constexpr float exp(float x) noexcept { return detail::math::exp_flt_call(x); }
-CXLA_MATH_INLINE constexpr double exp(double x) noexcept { return detail::math::exp_dbl_call(x); }
+// (At run time a single call takes one predictable branch for ordinary arguments; the
+// elementwise forms below compute the same bits without branches.)
+CXLA_MATH_INLINE constexpr float exp(float x) noexcept {
+  if (!std::is_constant_evaluated() && __builtin_fabsf(x) <= 87.0f) [[likely]]
+    return detail::math::exp_flt_ordinary(x);
+  return detail::math::exp_flt(x);
+}
+CXLA_MATH_INLINE constexpr double exp(double x) noexcept {
+  if (!std::is_constant_evaluated() && __builtin_fabs(x) <= 708.0) [[likely]]
+    return detail::math::exp_dbl_ordinary(x);
+  return detail::math::exp_dbl(x);
+}
 
 // log(x), natural logarithm.
-CXLA_MATH_INLINE constexpr float log(float x) noexcept { return detail::math::log_flt_call(x); }
-CXLA_MATH_INLINE constexpr double log(double x) noexcept { return detail::math::log_dbl_call(x); }
+CXLA_MATH_INLINE constexpr float log(float x) noexcept {
+  if (!std::is_constant_evaluated() && x > 0.0f && x <= detail::math::finite_max_flt) [[likely]]
+    return static_cast<float>(detail::math::log_core<detail::math::atanh_series_flt>(static_cast<double>(x)));
+  return detail::math::log_flt(x);
+}
+CXLA_MATH_INLINE constexpr double log(double x) noexcept {
+  if (!std::is_constant_evaluated() && x >= detail::math::normal_min_dbl && x <= detail::math::finite_max_dbl) [[likely]]
+    return detail::math::log_core<detail::math::atanh_series_dbl>(x);
+  return detail::math::log_dbl(x);
+}
 
 // expm1(x) = e^x - 1, accurate for small x.
 CXLA_MATH_INLINE constexpr float expm1(float x) noexcept { return detail::math::expm1_flt(x); }
