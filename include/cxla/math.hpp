@@ -307,8 +307,7 @@ CXLA_MATH_INLINE constexpr float exp_flt(float x) noexcept {
   const float xc = std::bit_cast<float>(above_low_signed < high_bits ? above_low_signed : high_bits);
   const bool is_nan = x != x;
   const bool overflows = static_cast<std::int32_t>(bits) > high_bits;  // +inf and +NaN too
-  const float k_shifted = xc * log2e_flt + round_shift_flt;
-  const float p = exp_p_flt(xc, k_shifted - round_shift_flt);
+  const auto [p, k_shifted] = exp_core_flt(xc);
   const auto [f1, f2] = pow2_halves_flt(k_shifted);
   const float y = (p * f1) * f2;
   const float with_overflow = select(overflows, flt_inf, y);
@@ -342,22 +341,16 @@ CXLA_MATH_INLINE constexpr double pow2_normal_dbl(double k_shifted) noexcept {
 // (v + 1.5 * 2^p) - 1.5 * 2^p (the same value, up to the sign of a zero k: x - k ln2_hi and
 // the sums that follow give the same bits with either zero). Under the rounding mode in
 // force, as the addition rounds.
-CXLA_MATH_INLINE inline float nearest_integer(float v, float k_shifted) noexcept {
+template <class T>
+CXLA_MATH_INLINE inline T nearest_integer(T v, T k_shifted) noexcept {
 #if defined(__SSE4_1__) || defined(__aarch64__)
   (void)k_shifted;
-  return __builtin_rintf(v);
+  if constexpr (std::is_same_v<T, float>) return __builtin_rintf(v);
+  else return __builtin_rint(v);
 #else
   (void)v;
-  return k_shifted - round_shift_flt;
-#endif
-}
-CXLA_MATH_INLINE inline double nearest_integer(double v, double k_shifted) noexcept {
-#if defined(__SSE4_1__) || defined(__aarch64__)
-  (void)k_shifted;
-  return __builtin_rint(v);
-#else
-  (void)v;
-  return k_shifted - round_shift;
+  if constexpr (std::is_same_v<T, float>) return k_shifted - round_shift_flt;
+  else return k_shifted - round_shift;
 #endif
 }
 
@@ -484,25 +477,27 @@ CXLA_MATH_INLINE constexpr double atanh_series_flt(double z) noexcept {
   return z * (((atanh_c1 + atanh_c2 * z) + (atanh_c3 + atanh_c4 * z) * z2) + (atanh_c5 + atanh_c6 * z) * (z2 * z2));
 }
 
-// log(u + c) for positive normal u and a small correction c (|c| <= ulp(u)): the correction
-// joins the small terms before the last additions. Series: atanh_series_dbl or _flt.
+// log(2^e (1 + f)) = e ln2_hi + (log(1 + f) + small), with small = e ln2_lo (plus log1p's
+// correction), arranged so that the small terms add first. Series: atanh_series_dbl or _flt.
 template <double (*series)(double)>
-CXLA_MATH_INLINE constexpr double log_core(double u, double c) noexcept {
-  const auto [e, f] = split_log(u);
+CXLA_MATH_INLINE constexpr double log_of_split(double e, double f, double small) noexcept {
   const double s = f / (2.0 + f);
   const double hfsq = 0.5 * f * f;
   const double R = series(s * s);
-  const double cu = c / u;
-  return e * ln2_hi - ((hfsq - (s * (hfsq + R) + (e * ln2_lo + cu))) - f);
+  return e * ln2_hi - ((hfsq - (s * (hfsq + R) + small)) - f);
 }
-// log_core(u, 0) without the division 0 / u: e ln2_lo + (+0) is e ln2_lo (e ln2_lo is never -0).
+// log(u) for positive normal u.
 template <double (*series)(double)>
 CXLA_MATH_INLINE constexpr double log_core(double u) noexcept {
   const auto [e, f] = split_log(u);
-  const double s = f / (2.0 + f);
-  const double hfsq = 0.5 * f * f;
-  const double R = series(s * s);
-  return e * ln2_hi - ((hfsq - (s * (hfsq + R) + e * ln2_lo)) - f);
+  return log_of_split<series>(e, f, e * ln2_lo);
+}
+// log(u + c) for positive normal u and a small correction c (|c| <= ulp(u)): c / u joins the
+// small terms.
+template <double (*series)(double)>
+CXLA_MATH_INLINE constexpr double log_core(double u, double c) noexcept {
+  const auto [e, f] = split_log(u);
+  return log_of_split<series>(e, f, e * ln2_lo + c / u);
 }
 
 CXLA_MATH_INLINE constexpr double log_dbl(double x) noexcept {
@@ -514,10 +509,7 @@ CXLA_MATH_INLINE constexpr double log_dbl(double x) noexcept {
   xs = xs * select(subnormal, 0x1p54, 1.0);  // (a product, not a select of one: no overflow)
   const auto [e0, f] = split_log(xs);
   const double e = select(subnormal, e0 - 54.0, e0);
-  const double s = f / (2.0 + f);
-  const double hfsq = 0.5 * f * f;
-  const double R = atanh_series_dbl(s * s);
-  const double y = e * ln2_hi - ((hfsq - (s * (hfsq + R) + e * ln2_lo)) - f);
+  const double y = log_of_split<atanh_series_dbl>(e, f, e * ln2_lo);
   double result = select(usable, y, dbl_nan);  // x < 0 (and -inf)
   result = select(x == 0.0, -dbl_inf, result);
   result = select(x == dbl_inf, dbl_inf, result);
