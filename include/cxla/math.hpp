@@ -89,15 +89,15 @@ CXLA_MATH_INLINE constexpr double round_to_integer(double v) noexcept { return (
 // (One return statement: each statement costs a step in clang's constant evaluator.)
 template <class T, class B = std::conditional_t<sizeof(T) == 4, std::uint32_t, u64>>
 CXLA_MATH_INLINE constexpr T select(bool c, T a, T b) noexcept {
-  return std::bit_cast<T>(static_cast<B>((std::bit_cast<B>(a) & (B{0} - static_cast<B>(c))) |
-                                         (std::bit_cast<B>(b) & (static_cast<B>(c) - B{1}))));
+  return __builtin_bit_cast(T, static_cast<B>((__builtin_bit_cast(B, a) & (B{0} - static_cast<B>(c))) |
+                                         (__builtin_bit_cast(B, b) & (static_cast<B>(c) - B{1}))));
 }
 
 // 2^k for an integer-valued double k in [-1022, 1023]: k + 1.5 * 2^52 holds k in its low
 // mantissa bits; adding the exponent bias and shifting into the exponent field builds the power.
 CXLA_MATH_INLINE constexpr double pow2_from_integer(double k) noexcept {
-  const u64 bits = std::bit_cast<u64>(k + round_shift);
-  return std::bit_cast<double>((bits + 1023u) << 52);
+  const u64 bits = __builtin_bit_cast(u64, k + round_shift);
+  return __builtin_bit_cast(double, (bits + 1023u) << 52);
 }
 
 // 1/n! as correctly rounded doubles (n! is exact in double for n <= 18).
@@ -105,6 +105,72 @@ constexpr double inverse_factorial(int n) noexcept {
   double f = 1.0;
   for (int i = 2; i <= n; ++i) f *= static_cast<double>(i);
   return 1.0 / f;
+}
+
+// ---- fused multiply-add ---------------------------------------------------------------
+// Where float arithmetic has a fused multiply-add instruction (x86-64 with FMA: -mfma,
+// -march=x86-64-v3 or -march=native on such a CPU; Arm with VFPv4 or later: Cortex-M4F, M7,
+// AArch64), exp(float) is computed with it: fewer operations and a shorter dependency chain
+// than the unfused algorithm (docs/math.md has the measurements). CXLA_FUSED_FLOAT is 1 there
+// and 0 elsewhere; define it to 0 (or 1) before including cxla to choose. The fused algorithm
+// is one algorithm at both times: constant evaluation computes every fused operation exactly
+// as the instruction does (fused_emulated below), so compile-time and run-time results stay
+// bit-identical. Its results differ from the unfused algorithm's in some last bits (both are
+// within the accuracy stated above), so all translation units of a program should agree on
+// CXLA_FUSED_FLOAT (they do when built with the same target flags).
+#ifndef CXLA_FUSED_FLOAT
+#if defined(__FMA__) || (defined(__ARM_FEATURE_FMA) && defined(__ARM_FP) && (__ARM_FP & 4))
+#define CXLA_FUSED_FLOAT 1
+#else
+#define CXLA_FUSED_FLOAT 0
+#endif
+#endif
+
+// a * b + c rounded once to float, computed without a fused instruction (usable in constant
+// evaluation): p = a * b is exact in double (48 significant bits), and s = p + c rounded to
+// double, then to float, is the correctly rounded result unless s is a float midpoint (half way
+// between two floats): the rounding to double cannot carry the sum across a midpoint, only
+// onto one. A normal-range s is a midpoint when its 29 bits below float precision are 1000...0;
+// then, and for sums in the subnormal range, s is made the sum rounded to odd (when the
+// addition was inexact, TwoSum error e != 0, and s's last bit is 0, s moves one unit toward
+// the exact sum) before the rounding to float: rounding to odd with at least two extra bits,
+// then to nearest, gives the correctly rounded result (S. Boldo and G. Melquiond, "Emulation of
+// FMA and correctly rounded sums: proved algorithms using rounding to odd", IEEE Trans.
+// Computers 57(4), 2008). For finite a, b, c with a finite result.
+// (One-statement functions: each statement costs a step in clang's constant evaluator and each
+// operation one in g++'s; exp(float) makes several of these.)
+CXLA_MATH_INLINE constexpr float fused_round_odd(double s, double e) noexcept {
+  return static_cast<float>(__builtin_bit_cast(
+      double, __builtin_bit_cast(u64, s) + ((e != 0.0 && (__builtin_bit_cast(u64, s) & 1u) == 0u)
+                                                ? ((e > 0.0) == (s > 0.0) ? u64{1} : ~u64{0})
+                                                : u64{0})));
+}
+CXLA_MATH_INLINE constexpr float fused_sum(double p, double d, double s) noexcept {
+  return (__builtin_bit_cast(u64, s) & 0x1fffffffu) != 0x10000000u && (s >= 0x1p-126 || s <= -0x1p-126)
+             ? static_cast<float>(s)
+             : fused_round_odd(s, (p - (s - (s - p))) + (d - (s - p)));
+}
+CXLA_MATH_INLINE constexpr float fused_emulated(float a, float b, float c) noexcept {
+  return fused_sum(static_cast<double>(a) * static_cast<double>(b), static_cast<double>(c),
+                   static_cast<double>(a) * static_cast<double>(b) + static_cast<double>(c));
+}
+
+// a * b + c rounded once, for operands whose exact a * b + c has at most 53 significant bits
+// (the caller shows it): then the double arithmetic is exact and its conversion to float is
+// the one rounding. Cheaper in constant evaluation than fused.
+CXLA_MATH_INLINE constexpr float fused_exact_in_double(float a, float b, float c) noexcept {
+  return __builtin_is_constant_evaluated()
+             ? static_cast<float>(static_cast<double>(a) * static_cast<double>(b) + static_cast<double>(c))
+             : __builtin_fmaf(a, b, c);
+}
+
+// a * b + c rounded once: the instruction at run time, fused_emulated's arithmetic in constant
+// evaluation.
+CXLA_MATH_INLINE constexpr float fused(float a, float b, float c) noexcept {
+  return __builtin_is_constant_evaluated()
+             ? fused_sum(static_cast<double>(a) * static_cast<double>(b), static_cast<double>(c),
+                         static_cast<double>(a) * static_cast<double>(b) + static_cast<double>(c))
+             : __builtin_fmaf(a, b, c);
 }
 
 // ---- exp ------------------------------------------------------------------------------
@@ -203,9 +269,9 @@ struct pow2_pair_dbl {
 };
 CXLA_MATH_INLINE constexpr pow2_pair_dbl pow2_halves(double k_shifted) noexcept {
   constexpr u64 bias = 1023u - 0x219c000000000000u;  // modular: the sums below are in range
-  const u64 b = std::bit_cast<u64>(k_shifted);
+  const u64 b = __builtin_bit_cast(u64, k_shifted);
   const u64 h = b >> 1;
-  return {std::bit_cast<double>((h + bias) << 52), std::bit_cast<double>(((b - h) + bias) << 52)};
+  return {__builtin_bit_cast(double, (h + bias) << 52), __builtin_bit_cast(double, ((b - h) + bias) << 52)};
 }
 
 // p = exp(xc - k ln2) for the integer k nearest xc log2(e).
@@ -263,10 +329,10 @@ struct pow2_pair_flt {
 };
 CXLA_MATH_INLINE constexpr pow2_pair_flt pow2_halves_flt(float k_shifted) noexcept {
   constexpr std::uint32_t bias = 127u - 0x25a00000u;
-  const std::uint32_t b = std::bit_cast<std::uint32_t>(k_shifted);
+  const std::uint32_t b = __builtin_bit_cast(std::uint32_t, k_shifted);
   const std::uint32_t h = b >> 1;
-  return {std::bit_cast<float>(static_cast<std::uint32_t>((h + bias) << 23)),
-          std::bit_cast<float>(static_cast<std::uint32_t>(((b - h) + bias) << 23))};
+  return {__builtin_bit_cast(float, static_cast<std::uint32_t>((h + bias) << 23)),
+          __builtin_bit_cast(float, static_cast<std::uint32_t>(((b - h) + bias) << 23))};
 }
 
 // p = exp(xc - k ln2) for the integer k nearest xc log2(e).
@@ -281,15 +347,51 @@ CXLA_MATH_INLINE constexpr float exp_p_flt(float xc, float k) noexcept {
   const float u_lo = (((1.0f - u) + a) - kl) + t;
   return u + u_lo;
 }
-// exp(xc) = p * 2^k for a finite xc in [-104, 88.72]; k_shifted = k + 1.5 * 2^23 holds k in its
-// low bits. (Shared with softmax's kernel for non-positive arguments.)
+// exp(xc) for a finite xc in [-104, 88.72] in two parts: exp(xc) = exp_scaled(m, 2^k), with
+// k_shifted = k + 1.5 * 2^23 holding k in its low bits. Unfused: m = p = exp(xc - k ln2),
+// exp_scaled(m, f) = m * f. Fused: m = s with exp(xc - k ln2) = 1 + s, exp_scaled(m, f) =
+// fused(s, f, f) = (1 + s) f rounded once. (Shared with softmax's kernel for non-positive
+// arguments.)
 struct exp_core_flt_result {
-  float p, k_shifted;
+  float m, k_shifted;
 };
+#if CXLA_FUSED_FLOAT
+// The fused algorithm. k from one fused operation (x log2(e) + 1.5 * 2^23 rounded once);
+// a = x - k C1 with C1 = ln2 rounded to float is exact in one fused operation (for k != 0,
+// |x| > 1/3, so x and k C1 are multiples of 2^-25, and |a| < 1/2 needs 24 bits at that
+// spacing); the rest of ln2, C2 (|ln2 - C1 - C2| < 2^-53), enters twice: in r = a - k C2
+// (rounded), which only the polynomial sees, and exactly enough as -k C2 in
+// s = a + (r^2 q(r) - k C2), rounded once. Then (1 + s) 2^k rounds once more in exp_scaled.
+// q: the unfused algorithm's polynomial, by Estrin's scheme in fused operations. Error: 0.87
+// ulp max over every float (0.84 in tests/accuracy's sweep).
+// a and r are fused_exact_in_double: x - k C1 is a float (above); a - k C2 is a multiple of
+// 2^-52 (a of 2^-25, k C2 of 2^-52) below 1/2 in magnitude, 51 bits (for k = 0 it is a).
+inline constexpr float ln2_c1_flt = 0x1.62e43p-1f;
+inline constexpr float ln2_c2_flt = -0x1.05c61p-29f;
+CXLA_MATH_INLINE constexpr exp_core_flt_result exp_core_flt(float xc) noexcept {
+  const float k_shifted = fused(xc, log2e_flt, round_shift_flt);
+  const float k = k_shifted - round_shift_flt;
+  const float a = fused_exact_in_double(-k, ln2_c1_flt, xc);  // exact
+  const float r = fused_exact_in_double(-k, ln2_c2_flt, a), r2 = r * r;
+  const float q = fused(fused(fused(expq_f5, r, expq_f4), r2, fused(expq_f3, r, expq_f2)), r2,
+                        fused(expq_f1, r, expq_f0));
+  return {a + fused(r2, q, -(k * ln2_c2_flt)), k_shifted};
+}
+// (1 + s) f rounded once, for a power of two f with a normal result (every caller's f keeps
+// the result above 2^-126). In constant evaluation: 1 + s in double is exact for |s| >= 2^-30
+// (s's last bit is then at least 2^-53), and within 2^-30 of 1 otherwise, away from every
+// float midpoint, so rounding it to float is the one rounding; the product by f is exact.
+CXLA_MATH_INLINE constexpr float exp_scaled(float s, float f) noexcept {
+  return __builtin_is_constant_evaluated() ? static_cast<float>(1.0 + static_cast<double>(s)) * f
+                                           : __builtin_fmaf(s, f, f);
+}
+#else
 CXLA_MATH_INLINE constexpr exp_core_flt_result exp_core_flt(float xc) noexcept {
   const float k_shifted = xc * log2e_flt + round_shift_flt;
   return {exp_p_flt(xc, k_shifted - round_shift_flt), k_shifted};
 }
+CXLA_MATH_INLINE constexpr float exp_scaled(float p, float f) noexcept { return p * f; }
+#endif
 
 // The clamp to [-104, 88.72] on the bit pattern, two integer minima: as unsigned numbers the
 // negative floats (sign bit set) order by magnitude above every positive one, so
@@ -299,17 +401,17 @@ CXLA_MATH_INLINE constexpr exp_core_flt_result exp_core_flt(float xc) noexcept {
 // integer min/max exist on AVX2 and NEON for 32-bit lanes; float compares and blends cost
 // more.)
 CXLA_MATH_INLINE constexpr float exp_flt(float x) noexcept {
-  constexpr std::uint32_t low_bits = std::bit_cast<std::uint32_t>(exp_clamp_low_flt);
-  constexpr std::int32_t high_bits = std::bit_cast<std::int32_t>(exp_overflow_flt);
-  const std::uint32_t bits = std::bit_cast<std::uint32_t>(x);
+  constexpr std::uint32_t low_bits = __builtin_bit_cast(std::uint32_t, exp_clamp_low_flt);
+  constexpr std::int32_t high_bits = __builtin_bit_cast(std::int32_t, exp_overflow_flt);
+  const std::uint32_t bits = __builtin_bit_cast(std::uint32_t, x);
   const std::uint32_t above_low = bits < low_bits ? bits : low_bits;
   const auto above_low_signed = static_cast<std::int32_t>(above_low);
-  const float xc = std::bit_cast<float>(above_low_signed < high_bits ? above_low_signed : high_bits);
+  const float xc = __builtin_bit_cast(float, above_low_signed < high_bits ? above_low_signed : high_bits);
   const bool is_nan = x != x;
   const bool overflows = static_cast<std::int32_t>(bits) > high_bits;  // +inf and +NaN too
-  const auto [p, k_shifted] = exp_core_flt(xc);
+  const auto [m, k_shifted] = exp_core_flt(xc);
   const auto [f1, f2] = pow2_halves_flt(k_shifted);
-  const float y = (p * f1) * f2;
+  const float y = exp_scaled(m, f1) * f2;
   const float with_overflow = select(overflows, flt_inf, y);
   return select(is_nan, x, with_overflow);
 }
@@ -327,12 +429,12 @@ CXLA_MATH_INLINE constexpr float exp_flt(float x) noexcept {
 // 2^k for k in [-126, 127] from k_shifted = k + 1.5 * 2^23, whose bits are 0x4b400000 + k
 // (0x4b400000 << 23 wraps to 0 in 32 bits).
 CXLA_MATH_INLINE constexpr float pow2_normal_flt(float k_shifted) noexcept {
-  return std::bit_cast<float>(
-      static_cast<std::uint32_t>((std::bit_cast<std::uint32_t>(k_shifted) << 23) + (127u << 23)));
+  return __builtin_bit_cast(float, 
+      static_cast<std::uint32_t>((__builtin_bit_cast(std::uint32_t, k_shifted) << 23) + (127u << 23)));
 }
 // 2^k for k in [-1022, 1023] from k_shifted = k + 1.5 * 2^52 (bits 0x4338000000000000 + k).
 CXLA_MATH_INLINE constexpr double pow2_normal_dbl(double k_shifted) noexcept {
-  return std::bit_cast<double>((std::bit_cast<u64>(k_shifted) << 52) + (u64{1023} << 52));
+  return __builtin_bit_cast(double, (__builtin_bit_cast(u64, k_shifted) << 52) + (u64{1023} << 52));
 }
 
 // k = the integer nearest v (ties to even), for |v| < 2^22 (float) / 2^51 (double), at run
@@ -356,9 +458,14 @@ CXLA_MATH_INLINE inline T nearest_integer(T v, T k_shifted) noexcept {
 
 // exp(x) for |x| <= 87 (float) / 708 (double), at run time (cxla::exp's branch).
 CXLA_MATH_INLINE inline float exp_flt_ordinary(float x) noexcept {
+#if CXLA_FUSED_FLOAT
+  const auto [s, k_shifted] = exp_core_flt(x);
+  return exp_scaled(s, pow2_normal_flt(k_shifted));
+#else
   const float v = x * log2e_flt;
   const float k_shifted = v + round_shift_flt;
   return exp_p_flt(x, nearest_integer(v, k_shifted)) * pow2_normal_flt(k_shifted);
+#endif
 }
 CXLA_MATH_INLINE inline double exp_dbl_ordinary(double x) noexcept {
   const double v = x * log2e;
@@ -454,9 +561,9 @@ struct log_split {
 // x positive, normal.
 CXLA_MATH_INLINE constexpr log_split split_log(double x) noexcept {
   // Offsetting the bits by (1.0 - sqrt(2)/2) moves the exponent boundary to sqrt(2)/2.
-  const u64 t = std::bit_cast<u64>(x) + (0x3ff0000000000000ull - sqrt_half_bits);
-  const double biased_e = std::bit_cast<double>(0x4330000000000000ull | (t >> 52)) - 0x1p52;
-  const double m = std::bit_cast<double>((t & 0x000fffffffffffffull) + sqrt_half_bits);
+  const u64 t = __builtin_bit_cast(u64, x) + (0x3ff0000000000000ull - sqrt_half_bits);
+  const double biased_e = __builtin_bit_cast(double, 0x4330000000000000ull | (t >> 52)) - 0x1p52;
+  const double m = __builtin_bit_cast(double, (t & 0x000fffffffffffffull) + sqrt_half_bits);
   return {biased_e - 1023.0, m - 1.0};
 }
 
@@ -648,7 +755,7 @@ constexpr double sqrt_exact(double x) noexcept {
   if (x == 0.0) return x;  // keeps the sign of -0
   if (x < 0.0) return dbl_nan;
   if (x == dbl_inf) return x;
-  const u64 bits = std::bit_cast<u64>(x);
+  const u64 bits = __builtin_bit_cast(u64, x);
   u64 mant = bits & 0x000fffffffffffffull;
   int q = static_cast<int>(bits >> 52);  // biased exponent
   if (q == 0) {                          // subnormal: normalise
@@ -674,7 +781,7 @@ constexpr double sqrt_exact(double x) noexcept {
   const u128 threshold{square.hi + (bumped_lo < square.lo ? 1u : 0u), bumped_lo};
   if (!less(n, threshold)) ++root;
   const int e = (q - 52) / 2;
-  const double scale = std::bit_cast<double>(static_cast<u64>(e + 1023) << 52);
+  const double scale = __builtin_bit_cast(double, static_cast<u64>(e + 1023) << 52);
   return static_cast<double>(root) * scale;
 }
 
@@ -727,9 +834,9 @@ constexpr T pow_integer(T x, bool negative_exponent, unsigned long long n) noexc
     xd *= 0x1p54;
     e = -54;
   }
-  const u64 bits = std::bit_cast<u64>(xd);
+  const u64 bits = __builtin_bit_cast(u64, xd);
   e += static_cast<long long>(bits >> 52) - 1023;
-  double_double base{std::bit_cast<double>((bits & 0x000fffffffffffffull) | 0x3ff0000000000000ull), 0.0};
+  double_double base{__builtin_bit_cast(double, (bits & 0x000fffffffffffffull) | 0x3ff0000000000000ull), 0.0};
   long long base_e = e;
   double_double result{1.0, 0.0};
   long long result_e = 0;
@@ -808,24 +915,24 @@ CXLA_MATH_INLINE constexpr T fmax_impl(T a, T b) noexcept {
 // (At run time a single call takes one predictable branch for ordinary arguments; the
 // elementwise forms below compute the same bits without branches.)
 CXLA_MATH_INLINE constexpr float exp(float x) noexcept {
-  if (!std::is_constant_evaluated() && __builtin_fabsf(x) <= 87.0f) [[likely]]
+  if (!__builtin_is_constant_evaluated() && __builtin_fabsf(x) <= 87.0f) [[likely]]
     return detail::math::exp_flt_ordinary(x);
   return detail::math::exp_flt(x);
 }
 CXLA_MATH_INLINE constexpr double exp(double x) noexcept {
-  if (!std::is_constant_evaluated() && __builtin_fabs(x) <= 708.0) [[likely]]
+  if (!__builtin_is_constant_evaluated() && __builtin_fabs(x) <= 708.0) [[likely]]
     return detail::math::exp_dbl_ordinary(x);
   return detail::math::exp_dbl(x);
 }
 
 // log(x), natural logarithm.
 CXLA_MATH_INLINE constexpr float log(float x) noexcept {
-  if (!std::is_constant_evaluated() && x > 0.0f && x <= detail::math::finite_max_flt) [[likely]]
+  if (!__builtin_is_constant_evaluated() && x > 0.0f && x <= detail::math::finite_max_flt) [[likely]]
     return static_cast<float>(detail::math::log_core<detail::math::atanh_series_flt>(static_cast<double>(x)));
   return detail::math::log_flt(x);
 }
 CXLA_MATH_INLINE constexpr double log(double x) noexcept {
-  if (!std::is_constant_evaluated() && x >= detail::math::normal_min_dbl && x <= detail::math::finite_max_dbl) [[likely]]
+  if (!__builtin_is_constant_evaluated() && x >= detail::math::normal_min_dbl && x <= detail::math::finite_max_dbl) [[likely]]
     return detail::math::log_core<detail::math::atanh_series_dbl>(x);
   return detail::math::log_dbl(x);
 }
@@ -851,13 +958,13 @@ CXLA_MATH_INLINE constexpr double erf(double x) noexcept { return detail::math::
 // sqrt(x), correctly rounded: the hardware instruction at run time, an exact integer method
 // in constant evaluation (both correctly rounded, so they agree bit for bit).
 CXLA_MATH_INLINE constexpr double sqrt(double x) noexcept {
-  if (std::is_constant_evaluated()) return detail::math::sqrt_exact(x);
+  if (__builtin_is_constant_evaluated()) return detail::math::sqrt_exact(x);
   return __builtin_sqrt(x);
 }
 // The correctly rounded double square root rounded to float is the correctly rounded float
 // square root (double has more than 2 * 24 + 2 bits).
 CXLA_MATH_INLINE constexpr float sqrt(float x) noexcept {
-  if (std::is_constant_evaluated()) return static_cast<float>(detail::math::sqrt_exact(static_cast<double>(x)));
+  if (__builtin_is_constant_evaluated()) return static_cast<float>(detail::math::sqrt_exact(static_cast<double>(x)));
   return __builtin_sqrtf(x);
 }
 
@@ -926,7 +1033,7 @@ constexpr vector<T, N> elementwise(const vector<T, N>& v, F f) noexcept {
   vector<T, N> out;  // every entry written below
 #if defined(__x86_64__) || defined(__aarch64__)
   if constexpr (N < 8 && std::is_floating_point_v<T>) {
-    if (!std::is_constant_evaluated()) {
+    if (!__builtin_is_constant_evaluated()) {
       T block[8]{};
       for (size_t i = 0; i < N; ++i) block[i] = v.data[i];
       for (T& x : block) x = f(x);

@@ -135,17 +135,17 @@ constexpr vector<T, N> kept_exp(const vector<T, N>& s, const vector<T, N>& x) no
 
 // exp(x) for -104 <= x <= 0 (float): bit for bit math.hpp's exp(float) there, with the work
 // that only other arguments need left out (no clamps, no special-value selects): the same
-// core (reduction, polynomial, compensated sum); 2^k as one exact product by 2^(k + 64) (a
-// normal float for k in [-150, 0]) and one rounding product by 2^-64, which gives the single
-// rounding of p * 2^k that exp's two factors 2^k1 * 2^(k - k1) give. 2^(k + 64) comes from
-// the bits of x log2(e) + 1.5 * 2^23, which hold k in the low bits.
+// core (detail::math::exp_core_flt); 2^k as one exact scaling by 2^(k + 64) (a normal float
+// for k in [-150, 0]) and one rounding product by 2^-64, which gives the single rounding of
+// the result that exp's two factors 2^k1 * 2^(k - k1) give. 2^(k + 64) comes from the bits of
+// x log2(e) + 1.5 * 2^23, which hold k in the low bits.
 // (softmax_kernel's run-time path; its results are checked against exp(float) over every
 // float x <= 0, NaN and -inf included, through the kernel's handling below.)
 [[gnu::always_inline]] constexpr float exp_nonpositive_finite(float x) noexcept {
-  const auto [p, k_shifted] = detail::math::exp_core_flt(x);
+  const auto [m, k_shifted] = detail::math::exp_core_flt(x);
   const float scale =
       std::bit_cast<float>(static_cast<std::uint32_t>((std::bit_cast<std::uint32_t>(k_shifted) + 191u) << 23));
-  return (p * scale) * 0x1p-64f;
+  return detail::math::exp_scaled(m, scale) * 0x1p-64f;
 }
 
 // exp(x_i) for the shifted logit x_i of step 3 (softmax_kernel's run-time path, m finite or

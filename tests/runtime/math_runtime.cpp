@@ -4,13 +4,17 @@
 //     std::array tables, the run-time side computes from inputs read through a volatile, once
 //     scalar by scalar and once through the elementwise (vectorised) form.
 //  2. The property functions of math_properties.hpp on random inputs.
+//  3. Single calls against the elementwise form, and the constant-evaluation fused
+//     multiply-add (fused_emulated) against std::fma.
 #include <doctest/doctest.h>
 
 #include <array>
 #include <bit>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <limits>
+#include <random>
 #include <string>
 
 #include <cxla/cxla.hpp>
@@ -308,4 +312,74 @@ TEST_CASE("math: single exp and log calls equal the elementwise form bit for bit
           return (i & 1) ? std::bit_cast<double>(h ^ (h >> 29))
                          : -750.0 + 1500.0 * (static_cast<double>(h >> 11) * 0x1p-53);
         }) == 0);
+}
+
+namespace {
+
+// a * b + c whose double-rounded value (a * b exact, the sum rounded to double, then to float)
+// is not the correctly rounded one: a * b = 2^e (1 + 4688 * 2^-46) with
+// a = (2^23 + 2896) 2^-23, b = (2^23 - 2895) 2^-23 (times powers of two), and c = +-2^(e + 24):
+// the exact sum lies just beyond the float midpoint 2^(e + 24) + 2^e, the double sum rounds
+// onto that midpoint, and the midpoint rounds to even (back to c); the correct result is the
+// float above it. Varying t around 2896 and the signs gives both sides of the midpoint.
+struct fused_case {
+  float a, b, c;
+};
+fused_case double_rounding_case(int t, int e, bool negative) {
+  const float a = std::ldexp(static_cast<float>((1 << 23) + t), -23);
+  const float b = std::ldexp(static_cast<float>((1 << 23) - t + 1), e - 23);
+  const float c = std::ldexp(1.0f, e + 24);
+  return negative ? fused_case{-a, b, -c} : fused_case{a, b, c};
+}
+
+}  // namespace
+
+TEST_CASE("math: the constant-evaluation fused multiply-add is the correctly rounded a * b + c") {
+  // Reference: std::fma (correctly rounded by C's definition; the instruction where the build
+  // enables it, libm otherwise).
+  using cxla::detail::math::fused_emulated;
+  int mismatches = 0, naive_wrong = 0;
+  auto check = [&](float a, float b, float c) {
+    const float expected = std::fma(opaque(a), opaque(b), opaque(c));
+    const float emulated = fused_emulated(opaque(a), opaque(b), opaque(c));
+    const float naive = static_cast<float>(static_cast<double>(a) * b + static_cast<double>(c));
+    naive_wrong += !same(naive, expected);
+    if (!same(emulated, expected) && ++mismatches <= 3)
+      std::printf("fused_emulated(%a, %a, %a) = %a, fma gives %a\n", static_cast<double>(a),
+                  static_cast<double>(b), static_cast<double>(c), static_cast<double>(emulated),
+                  static_cast<double>(expected));
+  };
+  // Sums that round twice in double (both sides of float midpoints, both signs, many scales).
+  for (int t = 2880; t < 2912; ++t)
+    for (int e = -100; e <= 90; e += 7)
+      for (bool negative : {false, true}) {
+        const fused_case f = double_rounding_case(t, e, negative);
+        check(f.a, f.b, f.c);
+      }
+  CHECK(naive_wrong > 100);  // the cases above do exercise the double-rounding correction
+  const fused_case known = double_rounding_case(2896, 0, false);
+  CHECK(same(fused_emulated(opaque(known.a), opaque(known.b), opaque(known.c)), 16777218.0f));
+  // Random operands: all exponents, and the cancelling sums c = -(a * b rounded) + noise that
+  // exp's reduction produces.
+  std::mt19937_64 gen{0x66756d61ULL};
+  auto random_float = [&](int lo, int hi) {
+    const auto h = gen();
+    const float m = 1.0f + static_cast<float>(h >> 41) * 0x1p-23f;
+    const int e = lo + static_cast<int>((h >> 8) % static_cast<std::uint64_t>(hi - lo + 1));
+    return (h & 1) ? -std::ldexp(m, e) : std::ldexp(m, e);
+  };
+  for (int i = 0; i < 1 << 20; ++i) {
+    const float a = random_float(-60, 60), b = random_float(-60, 60);
+    check(a, b, random_float(-130, 125));
+    const float product = a * b;
+    check(a, b, -product);
+    check(a, b, std::nextafter(-product, 0.0f));
+    check(a, b, -product + random_float(-150, 0) * std::fabs(product));
+  }
+  // Subnormal and zero results.
+  for (int i = 0; i < 1 << 16; ++i) check(random_float(-80, -60), random_float(-80, -60), random_float(-149, -120));
+  check(0.0f, 1.0f, -0.0f);
+  check(-0.0f, 1.0f, -0.0f);
+  check(1.0f, 1.0f, -1.0f);
+  CHECK(mismatches == 0);
 }

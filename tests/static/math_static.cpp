@@ -93,3 +93,10 @@ static_assert(cxla::exp(-std::numeric_limits<float>::infinity()) == 0.0f && cxla
 static_assert(cxla::exp(-1e30) == 0.0 && cxla::exp(-1e-30) == 1.0);
 
 int main() {}
+
+// ---- the constant-evaluation fused multiply-add -----------------------------------------
+// a * b + c = 2^24 + 1 + 4688 * 2^-46 exactly: rounded to double that is the float midpoint
+// 2^24 + 1, which would round to even (2^24); rounded once it is 2^24 + 2.
+static_assert(cxla::detail::math::fused_emulated(0x1.0016ap+0f, 0x1.ffd2c4p-1f, 0x1p24f) == 0x1.000002p24f);
+static_assert(cxla::detail::math::fused_emulated(-0x1.0016ap+0f, 0x1.ffd2c4p-1f, -0x1p24f) == -0x1.000002p24f);
+static_assert(cxla::detail::math::fused_emulated(3.0f, 5.0f, -15.0f) == 0.0f);
