@@ -51,7 +51,10 @@ def load(paths, time_field):
     owner = {}
     for path in paths:
         with open(path) as f:
-            data = json.load(f)
+            text = f.read()
+        if not text.strip():  # a program whose benchmarks the filter left out writes nothing
+            continue
+        data = json.loads(text)
         # The context of the first file that measured the clock (versus_eigen does).
         file_context = data.get("context", {})
         if not context or ("cpu_ghz_measured" in file_context and "cpu_ghz_measured" not in context):

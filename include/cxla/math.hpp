@@ -393,27 +393,36 @@ CXLA_MATH_INLINE constexpr exp_core_flt_result exp_core_flt(float xc) noexcept {
 CXLA_MATH_INLINE constexpr float exp_scaled(float p, float f) noexcept { return p * f; }
 #endif
 
-// The clamp to [-104, 88.72] on the bit pattern, two integer minima: as unsigned numbers the
-// negative floats (sign bit set) order by magnitude above every positive one, so
-// min(bits, bits(-104)) clamps -inf, -NaN and everything below -104 and leaves the rest;
-// as signed numbers the positive floats order as their values and every negative one is
-// below, so min(., bits(88.72)) clamps +inf, +NaN and everything above 88.72. (Vector
-// integer min/max exist on AVX2 and NEON for 32-bit lanes; float compares and blends cost
-// more.)
+// The clamp from below: one instruction. The clamp from above is needed only in constant
+// evaluation (g++ rejects arithmetic that overflows there); at run time the arguments above
+// 88.72, +inf and +NaN compute some value that the one select at the end replaces:
+// !(x <= 88.72) holds for exactly those (one compare), and their result is +inf, or x itself
+// for a NaN of either sign. Both compilers vectorise the selects below into one instruction
+// each, but not from the same source: g++ makes vpminud / vpmaxud of the unsigned forms (as
+// unsigned numbers the negative floats order by magnitude above every positive one, so
+// min(bits, bits(-104)) maps -inf, -NaN and everything below -104 to -104, and
+// max(bits, bits(+inf)) is +inf for every non-NaN and x for a NaN) and compare-and-blend of
+// the float forms; clang++ makes maxps of the float forms (x > -104 ? x : -104 is -104 for a
+// NaN; +inf > x ? +inf : x is x for a NaN) and compare-and-blend of the unsigned ones. The
+// two forms give the same value for every x that the select keeps, and the same special values.
 CXLA_MATH_INLINE constexpr float exp_flt(float x) noexcept {
+#if defined(__clang__)
+  const float above_low = x > exp_clamp_low_flt ? x : exp_clamp_low_flt;
+#else
   constexpr std::uint32_t low_bits = __builtin_bit_cast(std::uint32_t, exp_clamp_low_flt);
-  constexpr std::int32_t high_bits = __builtin_bit_cast(std::int32_t, exp_overflow_flt);
   const std::uint32_t bits = __builtin_bit_cast(std::uint32_t, x);
-  const std::uint32_t above_low = bits < low_bits ? bits : low_bits;
-  const auto above_low_signed = static_cast<std::int32_t>(above_low);
-  const float xc = __builtin_bit_cast(float, above_low_signed < high_bits ? above_low_signed : high_bits);
-  const bool is_nan = x != x;
-  const bool overflows = static_cast<std::int32_t>(bits) > high_bits;  // +inf and +NaN too
+  const float above_low = __builtin_bit_cast(float, bits < low_bits ? bits : low_bits);
+#endif
+  const float xc = __builtin_is_constant_evaluated() && !(above_low <= exp_overflow_flt) ? exp_overflow_flt : above_low;
   const auto [m, k_shifted] = exp_core_flt(xc);
   const auto [f1, f2] = pow2_halves_flt(k_shifted);
   const float y = exp_scaled(m, f1) * f2;
-  const float with_overflow = select(overflows, flt_inf, y);
-  return select(is_nan, x, with_overflow);
+#if defined(__clang__)
+  return select(!(x <= exp_overflow_flt), flt_inf > x ? flt_inf : x, y);
+#else
+  constexpr std::uint32_t inf_bits = __builtin_bit_cast(std::uint32_t, flt_inf);
+  return select(!(x <= exp_overflow_flt), __builtin_bit_cast(float, bits > inf_bits ? bits : inf_bits), y);
+#endif
 }
 
 // ---- single calls of exp at run time ---------------------------------------------------
