@@ -467,15 +467,32 @@ CXLA_MATH_INLINE inline T nearest_integer(T v, T k_shifted) noexcept {
 
 // exp(x) for |x| <= 87 (float) / 708 (double), at run time (cxla::exp's branch).
 CXLA_MATH_INLINE inline float exp_flt_ordinary(float x) noexcept {
-#if CXLA_FUSED_FLOAT
-  const auto [s, k_shifted] = exp_core_flt(x);
-  return exp_scaled(s, pow2_normal_flt(k_shifted));
-#else
   const float v = x * log2e_flt;
   const float k_shifted = v + round_shift_flt;
   return exp_p_flt(x, nearest_integer(v, k_shifted)) * pow2_normal_flt(k_shifted);
-#endif
 }
+// A single exp(float) call at run time.
+#if CXLA_FUSED_FLOAT
+// Fused algorithm: the core on x as it is, then one integer test on k (its bits are in
+// integer registers already, for 2^k) instead of a float test on x before it: k in
+// [-125, 127] holds only for x in [-86.9, 88.4], where exp_flt's clamp leaves x as it is and
+// its select keeps the result, and where (1 + s) 2^k is a normal number, so fused(s, 2^k, 2^k)
+// is the same single rounding as exp_flt's (1 + s) 2^k1 rounded, times 2^k2 (exact). Other
+// arguments (NaN and infinities among them: their k_shifted is NaN, infinite or far out of
+// range; the core's arithmetic on them is discarded) take exp_flt.
+CXLA_MATH_INLINE inline float exp_flt_single(float x) noexcept {
+  const auto [s, k_shifted] = exp_core_flt(x);
+  if (__builtin_bit_cast(std::uint32_t, k_shifted) - (0x4b400000u - 125u) <= 252u) [[likely]]
+    return exp_scaled(s, pow2_normal_flt(k_shifted));
+  return exp_flt(x);
+}
+#else
+CXLA_MATH_INLINE inline float exp_flt_single(float x) noexcept {
+  if (__builtin_fabsf(x) <= 87.0f) [[likely]]
+    return exp_flt_ordinary(x);
+  return exp_flt(x);
+}
+#endif
 CXLA_MATH_INLINE inline double exp_dbl_ordinary(double x) noexcept {
   const double v = x * log2e;
   const double k_shifted = v + round_shift;
@@ -924,8 +941,7 @@ CXLA_MATH_INLINE constexpr T fmax_impl(T a, T b) noexcept {
 // (At run time a single call takes one predictable branch for ordinary arguments; the
 // elementwise forms below compute the same bits without branches.)
 CXLA_MATH_INLINE constexpr float exp(float x) noexcept {
-  if (!__builtin_is_constant_evaluated() && __builtin_fabsf(x) <= 87.0f) [[likely]]
-    return detail::math::exp_flt_ordinary(x);
+  if (!__builtin_is_constant_evaluated()) return detail::math::exp_flt_single(x);
   return detail::math::exp_flt(x);
 }
 CXLA_MATH_INLINE constexpr double exp(double x) noexcept {
