@@ -287,19 +287,25 @@ CXLA_MATH_INLINE constexpr double exp_p_dbl(double xc, double k) noexcept {
   return u + u_lo;
 }
 
+// One clamp and one select, as exp_flt below: the clamp from below maps a NaN to -746 too
+// (clang++ makes it one maxpd); the clamp from above only in constant evaluation;
+// !(x <= 709.78) holds for the arguments above the finite range, +inf and NaN, whose result
+// is +inf or the NaN itself.
 CXLA_MATH_INLINE constexpr double exp_dbl(double x) noexcept {
-  const bool is_nan = x != x;
-  const bool overflows = x > exp_overflow_dbl;
-  const bool below = x < exp_clamp_low_dbl;
-  const double xc = select(below | is_nan, exp_clamp_low_dbl, select(overflows, exp_overflow_dbl, x));
+#if defined(__clang__)
+  const double above_low = x > exp_clamp_low_dbl ? x : exp_clamp_low_dbl;
+  const double special = dbl_inf > x ? dbl_inf : x;
+#else  // g++ vectorises these forms (and not the ones above)
+  const double above_low = select(x > exp_clamp_low_dbl, x, exp_clamp_low_dbl);
+  const double special = select(x != x, x, dbl_inf);
+#endif
+  const double xc = __builtin_is_constant_evaluated() && !(above_low <= exp_overflow_dbl) ? exp_overflow_dbl : above_low;
   const double k_shifted = xc * log2e + round_shift;  // k in the low mantissa bits
   const double p = exp_p_dbl(xc, k_shifted - round_shift);
   // p * 2^k in two factors: the first product is exact, the second rounds once (only for a
   // subnormal result).
   const auto [f1, f2] = pow2_halves(k_shifted);
-  const double y = (p * f1) * f2;
-  const double with_overflow = select(overflows, dbl_inf, y);
-  return select(is_nan, x, with_overflow);
+  return select(!(x <= exp_overflow_dbl), special, (p * f1) * f2);
 }
 
 // Float expm1: computed in double (one rounding, at the conversion to float).
