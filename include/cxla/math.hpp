@@ -12,6 +12,8 @@
 //   or +0; log(NaN) = NaN, log(+-0) = -inf, log(x < 0) = NaN, log(+inf) = +inf, log(1) = +0;
 //   sqrt(NaN) = NaN, sqrt(-0) = -0, sqrt(x < 0) = NaN, sqrt(+inf) = +inf; the others as
 //   docs/math.md lists them. A NaN argument is returned as it is (its payload kept).
+//   The values, not the floating-point exception flags: a branch-free form computes on
+//   arguments whose result it then replaces, which can raise flags C would not.
 //
 // How it stays constexpr: clang refuses floating-point arithmetic that produces a NaN in a
 // constant expression, and g++ refuses arithmetic that overflows. So every function first
@@ -385,9 +387,10 @@ CXLA_MATH_INLINE constexpr exp_core_flt_result exp_core_flt(float xc) noexcept {
   return {a + fused(r2, q, -(k * ln2_c2_flt)), k_shifted};
 }
 // (1 + s) f rounded once, for a power of two f with a normal result (every caller's f keeps
-// the result above 2^-126). In constant evaluation: 1 + s in double is exact for |s| >= 2^-30
-// (s's last bit is then at least 2^-53), and within 2^-30 of 1 otherwise, away from every
-// float midpoint, so rounding it to float is the one rounding; the product by f is exact.
+// the result above 2^-126). In constant evaluation: 1 + s in double is exact for |s| >= 2^-29
+// (and for negative s down to 2^-30: s's last bit is then at least 2^-53), and within 2^-29 of
+// 1 otherwise, away from every float midpoint, so rounding it to float is the one rounding;
+// the product by f is exact.
 CXLA_MATH_INLINE constexpr float exp_scaled(float s, float f) noexcept {
   return __builtin_is_constant_evaluated() ? static_cast<float>(1.0 + static_cast<double>(s)) * f
                                            : __builtin_fmaf(s, f, f);
@@ -408,7 +411,8 @@ CXLA_MATH_INLINE constexpr float exp_scaled(float p, float f) noexcept { return 
 // each, but not from the same source: g++ makes vpminud / vpmaxud of the unsigned forms (as
 // unsigned numbers the negative floats order by magnitude above every positive one, so
 // min(bits, bits(-104)) maps -inf, -NaN and everything below -104 to -104, and
-// max(bits, bits(+inf)) is +inf for every non-NaN and x for a NaN) and compare-and-blend of
+// max(bits, bits(+inf)) is +inf for every x >= 0 that is not a NaN, and x for a NaN; the
+// select uses it only for those) and compare-and-blend of
 // the float forms; clang++ makes maxps of the float forms (x > -104 ? x : -104 is -104 for a
 // NaN; +inf > x ? +inf : x is x for a NaN) and compare-and-blend of the unsigned ones. The
 // two forms give the same value for every x that the select keeps, and the same special values.
