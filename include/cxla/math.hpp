@@ -45,7 +45,6 @@
 // calls.
 #pragma once
 
-#include <bit>
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
@@ -63,6 +62,10 @@ namespace cxla {
 
 namespace detail::math {
 
+// The compilers' builtins __builtin_bit_cast and __builtin_is_constant_evaluated (g++ >= 11,
+// clang++ >= 9) stand for std::bit_cast and std::is_constant_evaluated throughout: each call
+// of those one-line library functions costs two steps of clang's constant evaluator, and exp
+// makes a dozen of them (docs/math.md, "Constant evaluation budget").
 using u64 = std::uint64_t;
 
 template <class T>
@@ -93,7 +96,7 @@ CXLA_MATH_INLINE constexpr double round_to_integer(double v) noexcept { return (
 template <class T, class B = std::conditional_t<sizeof(T) == 4, std::uint32_t, u64>>
 CXLA_MATH_INLINE constexpr T select(bool c, T a, T b) noexcept {
   return __builtin_bit_cast(T, static_cast<B>((__builtin_bit_cast(B, a) & (B{0} - static_cast<B>(c))) |
-                                         (__builtin_bit_cast(B, b) & (static_cast<B>(c) - B{1}))));
+                                              (__builtin_bit_cast(B, b) & (static_cast<B>(c) - B{1}))));
 }
 
 // 2^k for an integer-valued double k in [-1022, 1023]: k + 1.5 * 2^52 holds k in its low
@@ -449,8 +452,8 @@ CXLA_MATH_INLINE constexpr float exp_flt(float x) noexcept {
 // 2^k for k in [-126, 127] from k_shifted = k + 1.5 * 2^23, whose bits are 0x4b400000 + k
 // (0x4b400000 << 23 wraps to 0 in 32 bits).
 CXLA_MATH_INLINE constexpr float pow2_normal_flt(float k_shifted) noexcept {
-  return __builtin_bit_cast(float, 
-      static_cast<std::uint32_t>((__builtin_bit_cast(std::uint32_t, k_shifted) << 23) + (127u << 23)));
+  return __builtin_bit_cast(
+      float, static_cast<std::uint32_t>((__builtin_bit_cast(std::uint32_t, k_shifted) << 23) + (127u << 23)));
 }
 // 2^k for k in [-1022, 1023] from k_shifted = k + 1.5 * 2^52 (bits 0x4338000000000000 + k).
 CXLA_MATH_INLINE constexpr double pow2_normal_dbl(double k_shifted) noexcept {
