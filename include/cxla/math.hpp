@@ -623,6 +623,24 @@ CXLA_MATH_INLINE constexpr double atanh_series_flt(double z) noexcept {
   return z * (((atanh_c1 + atanh_c2 * z) + (atanh_c3 + atanh_c4 * z) * z2) + (atanh_c5 + atanh_c6 * z) * (z2 * z2));
 }
 
+// Float log, in double arithmetic and rounded once to float: x = 2^e (1 + f) as above,
+// s = f / (2 + f) (2 + f is exact: f has at most 24 significant bits), z = s^2 <= 0.0295,
+// log(1 + f) = 2 atanh(s) = 2s + s z P(z), P of degree 3 minimax for the relative error of
+// the sum (2^-37.6; tools/math/log_poly.py). Every rounding in double is below 2^-50 of the
+// result (|result| >= 0.34 for e != 0; for e = 0 it is 2s + s z P with s rounded once), so the
+// one rounding to float is all but always the correct one. About 20 operations; the double
+// algorithm's extra precision (ln2 split, f - f^2/2 arrangement, series to s^20) is not needed.
+inline constexpr double logp_f0 = 0x1.555554fdfd6aap-1, logp_f1 = 0x1.999a79e59cf96p-2,
+                        logp_f2 = 0x1.2438ff89154b0p-2, logp_f3 = 0x1.e2f095a342566p-3;
+// x: a positive float as a double (so normal).
+CXLA_MATH_INLINE constexpr double log_flt_core(double x) noexcept {
+  const auto [e, f] = split_log(x);
+  const double s = f / (2.0 + f);
+  const double z = s * s;
+  const double p = (logp_f0 + logp_f1 * z) + (logp_f2 + logp_f3 * z) * (z * z);
+  return e * ln2 + ((s + s) + s * (z * p));
+}
+
 // log(2^e (1 + f)) = e ln2_hi + (log(1 + f) + small), with small = e ln2_lo (plus log1p's
 // correction), arranged so that the small terms add first. Series: atanh_series_dbl or _flt.
 template <double (*series)(double)>
@@ -665,9 +683,10 @@ CXLA_MATH_INLINE constexpr double log_dbl(double x) noexcept {
 CXLA_MATH_INLINE constexpr float log_flt(float x) noexcept {
   const bool is_nan = x != x;
   const bool usable = (x > 0.0f) & (x <= std::numeric_limits<float>::max());
-  // Float subnormals are normal doubles: no rescaling needed.
-  const double xs = select(usable, static_cast<double>(x), 1.0);
-  float result = select(usable, static_cast<float>(log_core<atanh_series_flt>(xs)), flt_nan);
+  // Float subnormals are normal doubles: no rescaling needed. (The select on the float, not
+  // on the double: a float mask would have to be widened to the double lanes.)
+  const float xs = select(usable, x, 1.0f);
+  float result = select(usable, static_cast<float>(log_flt_core(static_cast<double>(xs))), flt_nan);
   result = select(x == 0.0f, -flt_inf, result);
   result = select(x == flt_inf, flt_inf, result);
   return select(is_nan, x, result);
@@ -966,7 +985,7 @@ CXLA_MATH_INLINE constexpr double exp(double x) noexcept {
 // log(x), natural logarithm.
 CXLA_MATH_INLINE constexpr float log(float x) noexcept {
   if (!__builtin_is_constant_evaluated() && x > 0.0f && x <= detail::math::finite_max_flt) [[likely]]
-    return static_cast<float>(detail::math::log_core<detail::math::atanh_series_flt>(static_cast<double>(x)));
+    return static_cast<float>(detail::math::log_flt_core(static_cast<double>(x)));
   return detail::math::log_flt(x);
 }
 CXLA_MATH_INLINE constexpr double log(double x) noexcept {
