@@ -1,12 +1,13 @@
-// Error of cxla::exp(float) over EVERY float in [lo, hi], against expl (x87 long double: 64-bit
-// significand, so its own error is far below a float ulp). One single call per argument, as a
+// Error of cxla::exp(float) or cxla::log(float) over EVERY float in [lo, hi], against expl /
+// logl (x87 long double: 64-bit significand, so its own error is far below a float ulp). One single call per argument, as a
 // user's scalar code makes it. Prints the max error in ulps (of the format at the exact value;
 // 2^-149 below 2^-126) and where, and the mean over the floats of the range.
 //
-//   g++ -std=c++20 -O2 -ffp-contract=off -fopenmp -Iinclude FLAGS tools/math/exp_every_float.cpp
-//   with FLAGS = -march=x86-64-v3 (fused algorithm) or none (unfused algorithm), then
-//   ./a.out -87 88.3      (normal results, 2.2e9 floats: about 80 s on 2 cores)
-//   ./a.out -104 -87      (subnormal results)
+//   g++ -std=c++20 -O2 -ffp-contract=off -fopenmp -Iinclude FLAGS tools/math/every_float.cpp
+//   with FLAGS = -march=x86-64-v3 (exp's fused algorithm) or none (unfused), then
+//   ./a.out exp -87 88.3      (normal results, 2.2e9 floats: about 80 s on 2 cores)
+//   ./a.out exp -104 -87      (subnormal results)
+//   ./a.out log 0x1p-149 0x1.fffffep127   (every positive finite float)
 #include <cxla/math.hpp>
 
 #include <cmath>
@@ -35,12 +36,13 @@ float from_key(std::int64_t k) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::fprintf(stderr, "usage: %s lo hi\n", argv[0]);
+  const bool is_log = argc == 4 && std::strcmp(argv[1], "log") == 0;
+  if (argc != 4 || (!is_log && std::strcmp(argv[1], "exp") != 0)) {
+    std::fprintf(stderr, "usage: %s exp|log lo hi\n", argv[0]);
     return 2;
   }
-  const std::int64_t first = order_key(std::strtof(argv[1], nullptr));
-  const std::int64_t last = order_key(std::strtof(argv[2], nullptr));
+  const std::int64_t first = order_key(std::strtof(argv[2], nullptr));
+  const std::int64_t last = order_key(std::strtof(argv[3], nullptr));
   double max_err = 0, sum = 0;
   float worst = 0;
   std::uint64_t count = 0;
@@ -52,8 +54,8 @@ int main(int argc, char** argv) {
 #pragma omp for schedule(dynamic, 65536)
     for (std::int64_t key = first; key <= last; ++key) {
       const float x = from_key(key);
-      const float y = cxla::exp(x);
-      const long double exact = expl(static_cast<long double>(x));
+      const float y = is_log ? cxla::log(x) : cxla::exp(x);
+      const long double exact = is_log ? logl(static_cast<long double>(x)) : expl(static_cast<long double>(x));
       int e;
       frexpl(exact, &e);
       const long double ulp = ldexpl(1.0L, (e < -125 ? -125 : e) - 24);
@@ -75,8 +77,8 @@ int main(int argc, char** argv) {
       }
     }
   }
-  std::printf("exp(float) over every float in [%a, %a]: max %.4f ulp at x = %a, mean %.4f ulp, %llu floats\n",
-              static_cast<double>(from_key(first)), static_cast<double>(from_key(last)), max_err,
+  std::printf("%s(float) over every float in [%a, %a]: max %.4f ulp at x = %a, mean %.4f ulp, %llu floats\n",
+              argv[1], static_cast<double>(from_key(first)), static_cast<double>(from_key(last)), max_err,
               static_cast<double>(worst), sum / static_cast<double>(count), static_cast<unsigned long long>(count));
   return 0;
 }
