@@ -16,7 +16,8 @@ i.e. in ulps of a result near 1.
 """
 import struct
 
-from mpmath import expm1, log, lu_solve, matrix, mp, mpf
+from lawson import lawson
+from mpmath import expm1, log, mp, mpf
 
 mp.prec = 200
 HALF_LN2 = log(2) / 2 * mpf("1.0001")
@@ -45,20 +46,8 @@ def weighted_minimax(degree, is_float, points, iterations):
         scale = (1 if r < 0 else mpf(1) / 2) * r * r
         basis = [scale * r**k for k in range(1, degree + 1)]
         rows.append((basis, scale * (q(r) - mpf(1) / 2)))
-    m = degree
-    weights = [mpf(1) / points] * points
-    for _ in range(iterations):
-        a, b = matrix(m, m), matrix(m, 1)
-        for (basis, target), u in zip(rows, weights):
-            for i in range(m):
-                b[i] += u * basis[i] * target
-                for j in range(m):
-                    a[i, j] += u * basis[i] * basis[j]
-        c = lu_solve(a, b)
-        err = [abs(t - sum(c[i] * bs[i] for i in range(m))) for bs, t in rows]
-        total = sum(u * e for u, e in zip(weights, err))
-        weights = [u * e / total for u, e in zip(weights, err)]
-    return [0.5] + [round_float(c[i]) if is_float else float(c[i]) for i in range(m)]
+    c, _ = lawson(rows, iterations)  # lawson.py, beside this script
+    return [0.5] + [round_float(x) if is_float else float(x) for x in c]
 
 
 def max_error(coeffs, is_float):

@@ -10,7 +10,8 @@ as C++ literals and the relative error (before the coefficients are rounded).
 
     python3 tools/math/log_poly.py          (needs python3-mpmath; about 10 s)
 """
-from mpmath import atanh, log, lu_solve, matrix, mp, mpf, sqrt
+from lawson import lawson
+from mpmath import atanh, log, mp, mpf, sqrt
 
 mp.prec = 200
 S_MAX = (sqrt(2) - 1) / (sqrt(2) + 1) * mpf("1.0001")
@@ -22,30 +23,18 @@ def p_exact(z):
     return (2 * atanh(s) / s - 2) / z
 
 
-def lawson(degree, points=800, iterations=60):
+def fit(degree, points=800, iterations=60):
     grid = [Z_MAX * (j + mpf(1) / 2) / points for j in range(points)]
     rows = []
     for z in grid:
         s = sqrt(z)
         scale = s * z / (2 * atanh(s))
         rows.append(([scale * z**k for k in range(degree + 1)], scale * p_exact(z)))
-    m = degree + 1
-    weights = [mpf(1) / points] * points
-    for _ in range(iterations):
-        a, b = matrix(m, m), matrix(m, 1)
-        for (basis, target), u in zip(rows, weights):
-            for i in range(m):
-                b[i] += u * basis[i] * target
-                for j in range(m):
-                    a[i, j] += u * basis[i] * basis[j]
-        c = lu_solve(a, b)
-        err = [abs(t - sum(c[i] * bs[i] for i in range(m))) for bs, t in rows]
-        total = sum(u * e for u, e in zip(weights, err))
-        weights = [u * e / total for u, e in zip(weights, err)]
-    return [float(c[i]) for i in range(m)], max(err)
+    c, worst = lawson(rows, iterations)  # lawson.py, beside this script
+    return [float(x) for x in c], worst
 
 
-coeffs, worst = lawson(3)
+coeffs, worst = fit(3)
 print(f"float log: P of degree 3, relative error 2^{float(log(worst, 2)):.1f}")
 for k, c in enumerate(coeffs):
     print(f"  p{k} = {c.hex()}")
