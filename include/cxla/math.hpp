@@ -586,8 +586,8 @@ CXLA_MATH_INLINE constexpr float expm1_flt(float x) noexcept {
 // ---- log ------------------------------------------------------------------------------
 // x = 2^e m with m in [sqrt(2)/2, sqrt(2)), f = m - 1 (exact), s = f / (2 + f),
 // log(1 + f) = 2 atanh(s) = f - hfsq + s (hfsq + R) with hfsq = f^2 / 2 and
-// R = sum_{i>=1} 2 s^(2i) / (2i + 1) (the atanh series; truncated after s^20 for double,
-// error below 2^-60 relative, after s^12 for float computed in double). Then
+// R = sum_{i>=1} 2 s^(2i) / (2i + 1) (the atanh series; for double a minimax polynomial in
+// s^2 instead, atanh_series_dbl; log1p(float) takes the series to s^12 in double). Then
 // log(x) = e ln2_hi + (log(1 + f) + e ln2_lo), arranged so that the small terms add first.
 
 inline constexpr u64 sqrt_half_bits = 0x3fe6a09e667f3bcdull;  // bits of sqrt(2)/2 (rounded)
@@ -606,17 +606,23 @@ CXLA_MATH_INLINE constexpr log_split split_log(double x) noexcept {
   return {biased_e - 1023.0, m - 1.0};
 }
 
-// 2/3, 2/5, ... 2/21, correctly rounded by the compiler's division.
-inline constexpr double atanh_c1 = 2.0 / 3, atanh_c2 = 2.0 / 5, atanh_c3 = 2.0 / 7, atanh_c4 = 2.0 / 9,
-                        atanh_c5 = 2.0 / 11, atanh_c6 = 2.0 / 13, atanh_c7 = 2.0 / 15, atanh_c8 = 2.0 / 17,
-                        atanh_c9 = 2.0 / 19, atanh_c10 = 2.0 / 21;
+// R(z) = (2 atanh(s) - 2s) / s for z = s^2 <= 0.0295: z times a degree-7 polynomial, minimax
+// for the relative error of R (2^-58.2; tools/math/log_poly.py). (The Taylor series
+// sum 2 z^i / (2i + 1) needs ten terms for 2^-53.8.)
+inline constexpr double atanh_d1 = 0x1.5555555555555p-1, atanh_d2 = 0x1.9999999999a3cp-2,
+                        atanh_d3 = 0x1.2492492476706p-2, atanh_d4 = 0x1.c71c7201c7b84p-3,
+                        atanh_d5 = 0x1.745cf8e304909p-3, atanh_d6 = 0x1.3b1c3ab8f6b02p-3,
+                        atanh_d7 = 0x1.0fbe2771f76e1p-3, atanh_d8 = 0x1.0c0719027fe6cp-3;
 
 CXLA_MATH_INLINE constexpr double atanh_series_dbl(double z) noexcept {
-  const double z2 = z * z, z4 = z2 * z2;
-  return z * ((((atanh_c1 + atanh_c2 * z) + (atanh_c3 + atanh_c4 * z) * z2) +
-               ((atanh_c5 + atanh_c6 * z) + (atanh_c7 + atanh_c8 * z) * z2) * z4) +
-              (atanh_c9 + atanh_c10 * z) * (z4 * z4));
+  const double z2 = z * z;
+  return z * (((atanh_d1 + atanh_d2 * z) + (atanh_d3 + atanh_d4 * z) * z2) +
+              ((atanh_d5 + atanh_d6 * z) + (atanh_d7 + atanh_d8 * z) * z2) * (z2 * z2));
 }
+
+// 2/3, 2/5, ... 2/13 (the float series below), correctly rounded by the compiler's division.
+inline constexpr double atanh_c1 = 2.0 / 3, atanh_c2 = 2.0 / 5, atanh_c3 = 2.0 / 7, atanh_c4 = 2.0 / 9,
+                        atanh_c5 = 2.0 / 11, atanh_c6 = 2.0 / 13;
 
 CXLA_MATH_INLINE constexpr double atanh_series_flt(double z) noexcept {
   const double z2 = z * z;
