@@ -182,7 +182,7 @@ CXLA_MATH_INLINE constexpr float fused(float a, float b, float c) noexcept {
 // ---- exp ------------------------------------------------------------------------------
 // x = k ln2 + r with k = round(x / ln2), |r| <= ln2 / 2 (Cody-Waite: r = (x - k ln2_hi) -
 // k ln2_lo), exp(x) = 2^k exp(r), exp(r) = 1 + r + r^2 q(r). exp itself (exp_dbl, exp_flt)
-// uses near-minimax q (tools/math/exp_poly.py); expm1 and tanh use the reduction below
+// uses a weighted minimax q (tools/math/exp_poly.py); expm1 and tanh use the reduction below
 // (exp_reduce_dbl, with the rounding error of r kept) and q as the Taylor series truncated
 // after r^11 (double; error below 2^-57 on the range), coefficients 1/n!.
 
@@ -248,7 +248,7 @@ CXLA_MATH_INLINE constexpr double scale_by_pow2(double p, double k) noexcept {
 }
 
 // exp for double. k = round(x log2e), a = x - k ln2_hi (exact), kl = k ln2_lo (tiny, |kl| <
-// 2^-33), r = a - kl; exp(x) = 2^k (1 + a - kl + t) with t = r^2 q(r) and q the near-minimax
+// 2^-33), r = a - kl; exp(x) = 2^k (1 + a - kl + t) with t = r^2 q(r) and q the minimax
 // polynomial of exp_q9. 1 + a is split exactly (Fast2Sum, |a| < 1) and the small terms are
 // added to its low part, so the result is rounded once from about 60 bits: no separate
 // correction for the rounding of r is needed (it enters only through t, |dt| < 2^-55.5).
@@ -635,7 +635,7 @@ CXLA_MATH_INLINE constexpr double atanh_series_flt(double z) noexcept {
 // the sum (2^-37.6; tools/math/log_poly.py). Every rounding in double is below 2^-50 of the
 // result (|result| >= 0.34 for e != 0; for e = 0 it is 2s + s z P with s rounded once), so the
 // one rounding to float is all but always the correct one. About 20 operations; the double
-// algorithm's extra precision (ln2 split, f - f^2/2 arrangement, series to s^20) is not needed.
+// algorithm's extra precision (ln2 split, f - f^2/2 arrangement, longer series) is not needed.
 inline constexpr double logp_f0 = 0x1.555554fdfd6aap-1, logp_f1 = 0x1.999a79e59cf96p-2,
                         logp_f2 = 0x1.2438ff89154b0p-2, logp_f3 = 0x1.e2f095a342566p-3;
 // x: a positive float as a double (so normal).
